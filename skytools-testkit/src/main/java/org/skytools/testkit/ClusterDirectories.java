@@ -39,7 +39,8 @@ final class ClusterDirectories {
         String safe = name.replaceAll("[^A-Za-z0-9_.-]", "_");
         Path dir = Files.createTempDirectory(base, safe + "-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(
+                dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
         return dir;
     }
 

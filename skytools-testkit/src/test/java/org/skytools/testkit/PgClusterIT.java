@@ -38,7 +38,8 @@ class PgClusterIT {
 
     @Test
     void serverRunsAsTheServerUserWithTestSettings(PgCluster cluster, TestDatabase db) {
-        assertThat(db.queryValue("select current_setting('fsync')", String.class)).isEqualTo("off");
+        assertThat(db.queryValue("select current_setting('fsync')", String.class))
+                .isEqualTo("off");
         assertThat(db.queryValue("select current_setting('listen_addresses')", String.class))
                 .isEqualTo("127.0.0.1");
         assertThat(db.queryValue("select current_setting('server_version_num')::int / 10000", Integer.class))
