@@ -331,7 +331,9 @@ final class DatabaseWorker implements Runnable {
                     SqlFailures.seconds(delay));
         }
         sendFirstCheck(FirstCheck.notServed(
-                name, lost ? ErrorKind.DB_CONNECT : ErrorKind.RUNTIME, problem(what + " failed: " + e.getMessage())));
+                name,
+                lost ? ErrorKind.DB_CONNECT : ErrorKind.RUNTIME,
+                problem(what + " failed: " + SqlFailures.describe(e))));
         return delay;
     }
 

@@ -2,6 +2,7 @@ package org.skytools.pgqd;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
 import org.skytools.common.config.Secrets;
 import org.skytools.common.error.SqlErrors;
 
@@ -25,10 +26,21 @@ final class SqlFailures {
         }
     }
 
-    /** The message of a failure, server text first, passwords masked, with its SQLSTATE. */
+    /**
+     * The message of a failure on one line: the server's own message when there is one (without
+     * pgjdbc's severity prefix, hint and position), passwords masked, with its SQLSTATE.
+     */
     static String describe(Throwable e) {
-        String text = Secrets.mask(SqlErrors.userMessage(e)).strip();
-        return SqlErrors.sqlState(e).map(s -> text + " (SQLSTATE " + s + ")").orElse(text);
+        String text = null;
+        for (Throwable t = e; t != null && text == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                text = psql.getServerErrorMessage().getMessage();
+            }
+        }
+        String shown = Secrets.mask(text != null ? text : SqlErrors.userMessage(e))
+                .strip()
+                .replaceAll("\\s*\\R\\s*", " ");
+        return SqlErrors.sqlState(e).map(s -> shown + " (SQLSTATE " + s + ")").orElse(shown);
     }
 
     /** A duration as seconds for log lines: {@code 10}, {@code 0.5}. */
