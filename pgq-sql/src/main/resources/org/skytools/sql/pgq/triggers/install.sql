@@ -1,0 +1,2 @@
+-- Row and statement trigger functions that write events: pgq.logutriga, pgq.sqltriga and
+-- pgq.jsontriga.
