@@ -3,9 +3,10 @@ package org.skytools.pgq;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
-import org.skytools.pgq.internal.PgText;
+import org.skytools.common.db.Quoting;
 import org.skytools.pgq.internal.PgTimestamps;
 
 /**
@@ -146,7 +147,7 @@ public final class Event {
      */
     public Map<String, String> row() {
         if (row == null) {
-            row = PgText.urlDecode(data);
+            row = Collections.unmodifiableMap(Quoting.urlDecode(data));
         }
         return row;
     }

@@ -8,8 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.skytools.common.db.Quoting;
 import org.skytools.pgq.internal.JdbcRows;
-import org.skytools.pgq.internal.PgText;
 import org.skytools.pgq.internal.SqlCalls;
 
 /**
@@ -142,14 +142,14 @@ public final class PgqClient {
     public List<Event> fetch(String cursorName, int count) throws SQLException {
         return SqlCalls.list(
                 conn,
-                "fetch " + count + " from " + PgText.quoteIdent(cursorName),
+                "fetch " + count + " from " + Quoting.quoteIdent(cursorName),
                 rs -> Event.fromRow(rs, RetryTagger.NONE));
     }
 
     /** {@code CLOSE cursorName}. */
     public void closeCursor(String cursorName) throws SQLException {
         try (Statement st = conn.createStatement()) {
-            st.execute("close " + PgText.quoteIdent(cursorName));
+            st.execute("close " + Quoting.quoteIdent(cursorName));
         }
     }
 

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.skytools.pgq.internal.PgText;
+import org.skytools.common.db.Quoting;
 
 /**
  * Puts events into a queue inside the caller's transaction: they become visible to consumers when,
@@ -87,7 +87,7 @@ public final class Producer {
                 now = rs.getString(2);
             }
         }
-        String sql = "copy " + PgText.quoteFqName(table) + COPY_COLUMNS + " from stdin";
+        String sql = "copy " + Quoting.quoteFqName(table) + COPY_COLUMNS + " from stdin";
         CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             StringBuilder buf = new StringBuilder(FLUSH_CHARS + 1024);
@@ -111,7 +111,7 @@ public final class Producer {
         buf.append(t == null ? now : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t));
         for (String v : new String[] {ev.type(), ev.data(), ev.extra1(), ev.extra2(), ev.extra3(), ev.extra4()}) {
             buf.append('\t');
-            PgText.appendCopyField(buf, v);
+            buf.append(Quoting.copyEscape(v));
         }
         buf.append('\n');
     }

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.skytools.common.config.GenericKeys;
+import org.skytools.common.config.SkyConfig;
+import org.skytools.common.db.FqName;
+import org.skytools.common.db.Quoting;
 import org.skytools.common.error.SkyToolsException;
-import org.skytools.pgq.internal.PgText;
 
 /**
  * The settings of a PgQ consumer, from the SkyTools keys: {@code queue_name} (compat
@@ -84,33 +87,30 @@ public record ConsumerSettings(
                 keepaliveStats);
     }
 
-    /** A config value source: the value of a key in the job's section, if set. */
-    @FunctionalInterface
-    public interface Lookup {
-        Optional<String> get(String key);
-    }
-
-    /** Reads the consumer keys; {@code jobName} is the default consumer name. */
-    public static ConsumerSettings fromConfig(Lookup cf, String jobName) {
+    /**
+     * Reads the consumer keys from the job's section. As in SkyTools, a non-empty compat key
+     * ({@code pgq_queue_name}, {@code pgq_consumer_id}) wins over the proper one; the consumer
+     * name defaults to the job name.
+     */
+    public static ConsumerSettings fromConfig(SkyConfig cf) {
         String queue = nonEmpty(cf, "pgq_queue_name")
-                .or(() -> nonEmpty(cf, "queue_name"))
-                .orElseThrow(() -> SkyToolsException.config("Config value not set: queue_name"));
+                .or(() -> nonEmpty(cf, ConsumerKeys.QUEUE_NAME.name()))
+                .orElseThrow(() -> cf.problem(
+                        ConsumerKeys.QUEUE_NAME.name(), "config value not set: 'queue_name' (nor 'pgq_queue_name')"));
         String consumer = nonEmpty(cf, "pgq_consumer_id")
-                .or(() -> nonEmpty(cf, "consumer_name"))
-                .orElse(jobName);
-        int lazy = intValue(cf, "pgq_lazy_fetch", DEFAULT_LAZY_FETCH);
-        boolean autocommit = intValue(cf, "pgq_autocommit", 0) != 0;
-        int minCount = intValue(cf, "pgq_batch_collect_events", 0);
+                .or(() -> nonEmpty(cf, ConsumerKeys.CONSUMER_NAME.name()))
+                .orElse(cf.jobName());
+        int minCount = ConsumerKeys.PGQ_BATCH_COLLECT_EVENTS.get(cf);
         return new ConsumerSettings(
                 queue,
                 consumer,
-                tableFilter(list(cf.get("table_filter").orElse(""))),
-                lazy,
-                autocommit,
+                tableFilter(ConsumerKeys.TABLE_FILTER.get(cf)),
+                ConsumerKeys.PGQ_LAZY_FETCH.get(cf),
+                ConsumerKeys.PGQ_AUTOCOMMIT.get(cf) != 0,
                 minCount > 0 ? minCount : null,
-                nonEmpty(cf, "pgq_batch_collect_interval").orElse(null),
-                nonEmpty(cf, "pgq_keep_lag").orElse(null),
-                Duration.ofSeconds(intValue(cf, "keepalive_stats", (int) DEFAULT_KEEPALIVE.toSeconds())));
+                nonEmpty(cf, ConsumerKeys.PGQ_BATCH_COLLECT_INTERVAL.name()).orElse(null),
+                nonEmpty(cf, ConsumerKeys.PGQ_KEEP_LAG.name()).orElse(null),
+                GenericKeys.KEEPALIVE_STATS.get(cf));
     }
 
     /**
@@ -123,35 +123,12 @@ public record ConsumerSettings(
         }
         List<String> quoted = new ArrayList<>();
         for (String t : tables) {
-            quoted.add(PgText.quoteLiteral(PgText.fqName(t)));
+            quoted.add(Quoting.quoteLiteral(FqName.parse(t).toString()));
         }
         return "ev_extra1 in (" + String.join(", ", quoted) + ")";
     }
 
-    private static Optional<String> nonEmpty(Lookup cf, String key) {
-        return cf.get(key).map(String::trim).filter(s -> !s.isEmpty());
-    }
-
-    private static int intValue(Lookup cf, String key, int def) {
-        Optional<String> v = nonEmpty(cf, key);
-        if (v.isEmpty()) {
-            return def;
-        }
-        try {
-            return Integer.parseInt(v.get());
-        } catch (NumberFormatException e) {
-            throw SkyToolsException.config("key \"" + key + "\" must be an integer, not \"" + v.get() + "\"");
-        }
-    }
-
-    private static List<String> list(String text) {
-        List<String> out = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String t = part.trim();
-            if (!t.isEmpty()) {
-                out.add(t);
-            }
-        }
-        return out;
+    private static Optional<String> nonEmpty(SkyConfig cf, String key) {
+        return Optional.ofNullable(cf.getString(key, null)).map(String::strip).filter(v -> !v.isEmpty());
     }
 }

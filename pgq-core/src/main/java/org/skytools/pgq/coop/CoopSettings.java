@@ -1,8 +1,8 @@
 package org.skytools.pgq.coop;
 
 import java.util.Objects;
-import org.skytools.common.error.SkyToolsException;
-import org.skytools.pgq.consumer.ConsumerSettings;
+import org.skytools.common.config.SkyConfig;
+import org.skytools.pgq.consumer.ConsumerKeys;
 
 /**
  * The subconsumer keys of a cooperative consumer: {@code subconsumer_name} (required) and
@@ -15,13 +15,11 @@ public record CoopSettings(String subconsumerName, String subconsumerTimeout) {
     }
 
     /** Reads {@code subconsumer_name} and {@code subconsumer_timeout}. */
-    public static CoopSettings fromConfig(ConsumerSettings.Lookup cf) {
-        String name = cf.get("subconsumer_name")
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .orElseThrow(() -> SkyToolsException.config("Config value not set: subconsumer_name"));
-        String timeout = cf.get("subconsumer_timeout")
-                .map(String::trim)
+    public static CoopSettings fromConfig(SkyConfig cf) {
+        String name = ConsumerKeys.SUBCONSUMER_NAME.get(cf).strip();
+        String timeout = ConsumerKeys.SUBCONSUMER_TIMEOUT
+                .find(cf)
+                .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .orElse(null);
         return new CoopSettings(name, timeout);
