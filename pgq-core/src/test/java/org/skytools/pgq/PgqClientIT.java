@@ -166,7 +166,9 @@ class PgqClientIT {
             assertThat(pgq.getBatchEvents(o1)).extracting(Event::retry).containsExactly(null, null);
             pgq.finishBatch(o1);
             long o2 = pgq.nextBatch("q", "other").orElseThrow();
-            assertThat(pgq.getBatchEvents(o2)).as("the other consumer does not see c's retries").isEmpty();
+            assertThat(pgq.getBatchEvents(o2))
+                    .as("the other consumer does not see c's retries")
+                    .isEmpty();
         }
     }
 
