@@ -97,8 +97,7 @@ begin
                 arg := substr(arg, length(expr_names[fld]) + 1);
                 -- parse and plan once now, so that a broken expression fails early
                 rowref := '(null::' || relid::regclass::text || ')';
-                execute 'select 1 from (select ' || pgq._trg_expr_sql(cols, arg, rowref)
-                        || ' as w) _s limit 0';
+                execute 'select ' || pgq._trg_expr_sql(cols, arg, rowref) || ' limit 0';
                 if fld = 7 then
                     sql := 'select pg_catalog.pg_typeof(w)::oid, case when pg_catalog.pg_typeof(w)'
                            || ' = ''pg_catalog.bool''::pg_catalog.regtype then w::text::boolean end'

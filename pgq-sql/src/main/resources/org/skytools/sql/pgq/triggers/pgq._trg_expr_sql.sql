@@ -29,7 +29,7 @@ declare
     tag     text;
     word    text;
     stdstr  boolean := current_setting('standard_conforming_strings') = 'on';
-    spaces  constant text := E' \t\n\r\f\v';
+    spaces  constant text := E' \t\n\r\f' || chr(11);
 begin
     while p <= n loop
         s := p;

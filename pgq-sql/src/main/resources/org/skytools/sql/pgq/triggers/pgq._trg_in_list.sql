@@ -15,7 +15,7 @@ declare
     pos     int4 := 1;
     hit     int4;
     len     int4 := length(name);
-    seps    constant text := E', \t\n\r\f\v';
+    seps    constant text := E', \t\n\r\f' || chr(11);
 begin
     if len = 0 then
         return false;
