@@ -1,13 +1,13 @@
--- capture triggers: pgq.logutriga(), pgq.sqltriga(), pgq.jsontriga()
-\i triggers/pgq._trg_urlencode.sql
-\i triggers/pgq._trg_in_list.sql
-\i triggers/pgq._trg_expr_sql.sql
-\i triggers/pgq._trg_eqmode.sql
-\i triggers/pgq._trg_eq.sql
-\i triggers/pgq._trg_relsig.sql
-\i triggers/pgq._trg_build.sql
-\i triggers/pgq._trg_entry.sql
-\i triggers/pgq._trg_event.sql
-\i triggers/pgq.logutriga.sql
-\i triggers/pgq.sqltriga.sql
-\i triggers/pgq.jsontriga.sql
+-- capture triggers: pgq.logutriga(), pgq.sqltriga(), pgq.jsontriga(); includes are relative to this file
+\i pgq._trg_urlencode.sql
+\i pgq._trg_in_list.sql
+\i pgq._trg_expr_sql.sql
+\i pgq._trg_eqmode.sql
+\i pgq._trg_eq.sql
+\i pgq._trg_relsig.sql
+\i pgq._trg_build.sql
+\i pgq._trg_entry.sql
+\i pgq._trg_event.sql
+\i pgq.logutriga.sql
+\i pgq.sqltriga.sql
+\i pgq.jsontriga.sql
