@@ -192,4 +192,3 @@ begin
     return res;
 end;
 $$ language plpgsql volatile;
-

@@ -69,4 +69,3 @@ begin
     return c;
 end;
 $$ language plpgsql volatile;
-

@@ -29,4 +29,3 @@ begin
     end case;
 end;
 $$ language plpgsql stable strict;
-

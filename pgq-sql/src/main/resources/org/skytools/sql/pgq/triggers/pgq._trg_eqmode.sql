@@ -90,4 +90,3 @@ begin
     return 'X' || format('select ($1::%s%s) %s ($2::%s%s)', tname, collsql, opr, tname, collsql);
 end;
 $$ language plpgsql stable;
-

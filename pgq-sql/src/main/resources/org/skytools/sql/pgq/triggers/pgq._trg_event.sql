@@ -297,4 +297,3 @@ begin
     return '{' || array_to_string(parts, ',') || '}';
 end;
 $$ language plpgsql immutable;
-

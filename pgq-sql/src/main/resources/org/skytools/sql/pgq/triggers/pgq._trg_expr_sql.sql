@@ -177,4 +177,3 @@ begin
     return res;
 end;
 $$ language plpgsql stable;
-

@@ -35,4 +35,3 @@ begin
     end loop;
 end;
 $$ language plpgsql immutable strict;
-

@@ -20,4 +20,3 @@ returns text as $$
       from pg_catalog.pg_class c
      where c.oid = $1;
 $$ language sql stable strict;
-

@@ -38,4 +38,3 @@ begin
     return replace(res, ' ', '+');
 end;
 $$ language plpgsql immutable strict;
-

@@ -87,4 +87,3 @@ begin
     return NEW;
 end;
 $$ language plpgsql;
-

@@ -103,4 +103,3 @@ begin
     return NEW;
 end;
 $$ language plpgsql;
-

@@ -89,4 +89,3 @@ begin
     return NEW;
 end;
 $$ language plpgsql;
-
