@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +92,21 @@ public final class SkyConfig {
     /** Re-reads the file and applies the {@code --set} overrides again. */
     public void reload() {
         snapshot = read();
+    }
+
+    /**
+     * Re-reads the file, then runs {@code check} (validation) on the new content; if the check
+     * throws, the previous content is restored and the exception passed on.
+     */
+    public void reload(Consumer<SkyConfig> check) {
+        Snapshot previous = snapshot;
+        snapshot = read();
+        try {
+            check.accept(this);
+        } catch (RuntimeException e) {
+            snapshot = previous;
+            throw e;
+        }
     }
 
     /** The config file as the user named it. */
