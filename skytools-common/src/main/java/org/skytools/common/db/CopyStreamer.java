@@ -7,7 +7,6 @@ import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
-import org.postgresql.copy.CopyOperation;
 import org.postgresql.copy.CopyOut;
 import org.postgresql.util.PSQLException;
 import org.skytools.common.error.ErrorKind;
@@ -65,18 +64,19 @@ public final class CopyStreamer {
     public CopyResult copy(
             Connection src, String copyOutSql, String srcLabel, Connection dst, String copyInSql, String dstLabel) {
         long start = System.nanoTime();
-        CopyOut out;
-        try {
-            out = copyApi(src).copyOut(copyOutSql);
-        } catch (SQLException e) {
-            throw failure(srcLabel, dstLabel, "starting to read the source", e);
-        }
+        // The target starts first: if it cannot, the source has nothing to undo.
         CopyIn in;
         try {
             in = copyApi(dst).copyIn(copyInSql);
         } catch (SQLException e) {
-            cancel(out);
             throw failure(srcLabel, dstLabel, "starting to write the target", e);
+        }
+        CopyOut out;
+        try {
+            out = copyApi(src).copyOut(copyOutSql);
+        } catch (SQLException e) {
+            cancel(in);
+            throw failure(srcLabel, dstLabel, "starting to read the source", e);
         }
         long bytes = 0;
         while (true) {
@@ -93,7 +93,7 @@ public final class CopyStreamer {
             try {
                 in.writeToCopy(row, 0, row.length);
             } catch (SQLException e) {
-                cancel(out);
+                abortSource(src, out);
                 cancel(in);
                 throw failure(srcLabel, dstLabel, "writing the target", e);
             }
@@ -124,8 +124,21 @@ public final class CopyStreamer {
         return columns.isEmpty() ? "" : " (" + Quoting.quoteIdentList(columns) + ")";
     }
 
+    // pgjdbc's CopyOut.cancelCopy() leaves the rest of the stream unread on the connection
+    // (pgjdbc issue 3163), so the source is cancelled on the server and then drained here.
+    private static void abortSource(Connection src, CopyOut out) {
+        try {
+            src.unwrap(PGConnection.class).cancelQuery();
+            while (out.isActive() && out.readFromCopy() != null) {
+                // discard what the server sent before it saw the cancel
+            }
+        } catch (SQLException e) {
+            log.debug("source COPY ended: {}", e.getMessage());
+        }
+    }
+
     // Cancelling is best effort: the first failure is what the caller needs to see.
-    private static void cancel(CopyOperation op) {
+    private static void cancel(CopyIn op) {
         try {
             if (op.isActive()) {
                 op.cancelCopy();
