@@ -3,8 +3,8 @@ package org.skytools.pgq.consumer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
+import org.skytools.common.daemon.Stats;
 import org.skytools.pgq.NextBatchInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ public final class Consumer implements QueueConsumer {
     private final BatchSource batches;
     private final BatchHandler handler;
     private final BatchListener listener;
-    private final ConsumerStats stats;
+    private final ConsumerStats timing;
     private boolean verified;
 
     /** A consumer of its own subscription ({@code queue_name}, {@code consumer_name}). */
@@ -45,7 +45,7 @@ public final class Consumer implements QueueConsumer {
         this.batches = batches;
         this.handler = handler;
         this.listener = listener;
-        this.stats = new ConsumerStats(clock, settings.keepaliveStats());
+        this.timing = new ConsumerStats(clock, settings.keepaliveStats());
     }
 
     /** The settings this consumer runs with. */
@@ -54,7 +54,7 @@ public final class Consumer implements QueueConsumer {
     }
 
     @Override
-    public boolean work() throws Exception {
+    public boolean work(Stats loopStats) throws Exception {
         Connection db = source.connection();
         try {
             if (!verified) {
@@ -62,13 +62,13 @@ public final class Consumer implements QueueConsumer {
                 Tx.commit(db);
                 verified = true;
             }
-            stats.batchStarting();
+            timing.batchStarting(loopStats);
             Optional<NextBatchInfo> next = batches.next(db);
             Tx.commit(db);
             if (next.isEmpty()) {
                 return false;
             }
-            process(db, next.get());
+            process(db, next.get(), loopStats);
             return true;
         } catch (Exception e) {
             Tx.rollbackQuietly(db);
@@ -76,7 +76,7 @@ public final class Consumer implements QueueConsumer {
         }
     }
 
-    private void process(Connection db, NextBatchInfo info) throws Exception {
+    private void process(Connection db, NextBatchInfo info, Stats loopStats) throws Exception {
         long batchId = info.batchId();
         log.debug("batch {}: ticks {}..{}", batchId, info.prevTickId(), info.curTickId());
         BatchEvents events = settings.lazyFetch() > 0
@@ -90,7 +90,7 @@ public final class Consumer implements QueueConsumer {
         int retried = events.flushRetries();
         batches.finish(db, batchId);
         Tx.commit(db);
-        stats.batchDone(events.count(), retried);
+        timing.batchDone(loopStats, events.count(), retried);
         listener.batchFinished(info, events.count());
     }
 
@@ -110,10 +110,5 @@ public final class Consumer implements QueueConsumer {
         int res = batches.unregister(db);
         Tx.commit(db);
         return res;
-    }
-
-    @Override
-    public Map<String, Number> drainStats() {
-        return stats.drain();
     }
 }

@@ -2,8 +2,7 @@ package org.skytools.pgq.consumer;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.skytools.common.daemon.Stats;
 
 /**
  * The per-loop stats of a consumer, as SkyTools reports them: {@code count} and {@code duration}
@@ -13,7 +12,6 @@ import java.util.Map;
 final class ConsumerStats {
     private final Clock clock;
     private final Duration keepalive;
-    private final Map<String, Number> current = new LinkedHashMap<>();
     private long idleStartMillis;
     private long batchStartMillis;
 
@@ -23,31 +21,25 @@ final class ConsumerStats {
         this.idleStartMillis = clock.millis();
     }
 
-    void batchStarting() {
+    void batchStarting(Stats stats) {
         batchStartMillis = clock.millis();
         if (batchStartMillis - idleStartMillis > keepalive.toMillis()) {
-            current.put("idle", seconds(batchStartMillis - idleStartMillis));
+            stats.put("idle", seconds(batchStartMillis - idleStartMillis));
             idleStartMillis = batchStartMillis;
         }
     }
 
-    void batchDone(long count, int retried) {
+    void batchDone(Stats stats, long count, int retried) {
         long now = clock.millis();
-        current.put("count", count);
-        current.put("duration", seconds(now - batchStartMillis));
+        stats.put("count", count);
+        stats.put("duration", seconds(now - batchStartMillis));
         if (retried > 0) {
-            current.merge("retry-events", retried, (a, b) -> a.longValue() + b.longValue());
+            stats.increase("retry-events", retried);
         }
         if (count > 0) {
-            current.put("idle", seconds(batchStartMillis - idleStartMillis));
+            stats.put("idle", seconds(batchStartMillis - idleStartMillis));
             idleStartMillis = now;
         }
-    }
-
-    Map<String, Number> drain() {
-        Map<String, Number> out = new LinkedHashMap<>(current);
-        current.clear();
-        return out;
     }
 
     private static double seconds(long millis) {

@@ -3,9 +3,9 @@ package org.skytools.pgq.consumer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.skytools.common.daemon.Stats;
 import org.skytools.pgq.ConsumerInfo;
 import org.skytools.pgq.PgqClient;
 import org.slf4j.Logger;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * tick is stored when the file is missing. Delivery to the target is at least once; events cannot
  * be retried.
  */
-public final class LocalConsumer implements QueueConsumer {
+public final class LocalConsumer implements TrackingConsumer {
     private static final Logger log = LoggerFactory.getLogger(LocalConsumer.class);
 
     private final Consumer consumer;
@@ -65,13 +65,13 @@ public final class LocalConsumer implements QueueConsumer {
     }
 
     @Override
-    public boolean work() throws Exception {
+    public boolean work(Stats stats) throws Exception {
         try {
             if (needsCheck) {
                 checkQueue();
                 needsCheck = false;
             }
-            return consumer.work();
+            return consumer.work(stats);
         } catch (Exception e) {
             // the file or the queue may have moved under a failed batch: reconcile before the next one
             needsCheck = true;
@@ -135,6 +135,7 @@ public final class LocalConsumer implements QueueConsumer {
     }
 
     /** {@code --rewind}: moves the queue position to the local file's tick; false when there is none. */
+    @Override
     public boolean rewind() throws SQLException {
         OptionalLong tick = tickFile.load();
         if (tick.isEmpty()) {
@@ -149,13 +150,9 @@ public final class LocalConsumer implements QueueConsumer {
     }
 
     /** {@code --reset}: deletes the local tick file, so that the next start takes the queue position. */
+    @Override
     public void reset() {
         log.info("removing local tracking file \"{}\"", tickFile.path());
         tickFile.delete();
-    }
-
-    @Override
-    public Map<String, Number> drainStats() {
-        return consumer.drainStats();
     }
 }

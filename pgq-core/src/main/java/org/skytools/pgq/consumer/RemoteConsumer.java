@@ -3,7 +3,7 @@ package org.skytools.pgq.consumer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Map;
+import org.skytools.common.daemon.Stats;
 import org.skytools.pgq.ext.PgqExtClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +66,8 @@ public final class RemoteConsumer implements QueueConsumer {
     }
 
     @Override
-    public boolean work() throws Exception {
-        return consumer.work();
+    public boolean work(Stats stats) throws Exception {
+        return consumer.work(stats);
     }
 
     @Override
@@ -78,10 +78,5 @@ public final class RemoteConsumer implements QueueConsumer {
     @Override
     public int unregister() throws SQLException {
         return consumer.unregister();
-    }
-
-    @Override
-    public Map<String, Number> drainStats() {
-        return consumer.drainStats();
     }
 }

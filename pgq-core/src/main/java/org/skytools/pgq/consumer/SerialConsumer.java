@@ -3,8 +3,8 @@ package org.skytools.pgq.consumer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.OptionalLong;
+import org.skytools.common.daemon.Stats;
 import org.skytools.pgq.PgqClient;
 import org.skytools.pgq.consumer.RemoteConsumer.RemoteBatchHandler;
 import org.skytools.pgq.ext.PgqExtClient;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * tick is applied, one ending at it is skipped, anything else stops with "lost position", which
  * {@link #rewind} or {@link #reset} repairs.
  */
-public final class SerialConsumer implements QueueConsumer {
+public final class SerialConsumer implements TrackingConsumer {
     private static final Logger log = LoggerFactory.getLogger(SerialConsumer.class);
 
     private final Consumer consumer;
@@ -67,8 +67,8 @@ public final class SerialConsumer implements QueueConsumer {
     }
 
     @Override
-    public boolean work() throws Exception {
-        return consumer.work();
+    public boolean work(Stats stats) throws Exception {
+        return consumer.work(stats);
     }
 
     /** Registers on the queue; a new registration also clears the target's tracked tick. */
@@ -93,6 +93,7 @@ public final class SerialConsumer implements QueueConsumer {
      * {@code --rewind}: moves the queue position to the tick recorded on the target
      * ({@code pgq.register_consumer_at}); returns false when the target has none.
      */
+    @Override
     public boolean rewind() throws SQLException {
         Connection dst = target.connection();
         OptionalLong tick = new PgqExtClient(dst).getLastTick(settings.consumerName());
@@ -113,15 +114,11 @@ public final class SerialConsumer implements QueueConsumer {
     }
 
     /** {@code --reset}: deletes the tick tracking on the target ({@code pgq_ext.set_last_tick(c, NULL)}). */
+    @Override
     public void reset() throws SQLException {
         log.info("resetting the tick tracking of consumer \"{}\" on the target", settings.consumerName());
         Connection dst = target.connection();
         new PgqExtClient(dst).setLastTick(settings.consumerName(), null);
         dst.commit();
-    }
-
-    @Override
-    public Map<String, Number> drainStats() {
-        return consumer.drainStats();
     }
 }

@@ -2,7 +2,7 @@ package org.skytools.pgq.coop;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Map;
+import org.skytools.common.daemon.Stats;
 import org.skytools.pgq.consumer.BatchHandler;
 import org.skytools.pgq.consumer.BatchListener;
 import org.skytools.pgq.consumer.ConnectionSource;
@@ -34,8 +34,8 @@ public final class CoopConsumer implements QueueConsumer {
     }
 
     @Override
-    public boolean work() throws Exception {
-        return consumer.work();
+    public boolean work(Stats stats) throws Exception {
+        return consumer.work(stats);
     }
 
     /** {@code pgq_coop.register_subconsumer}: registers the consumer too when needed. */
@@ -48,10 +48,5 @@ public final class CoopConsumer implements QueueConsumer {
     @Override
     public int unregister() throws SQLException {
         return consumer.unregister();
-    }
-
-    @Override
-    public Map<String, Number> drainStats() {
-        return consumer.drainStats();
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.skytools.common.daemon.Stats;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.pgq.ConsumerInfo;
@@ -71,12 +72,14 @@ class ConsumerIT {
         produce(db, 10, "public.t");
         Seen seen = new Seen();
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
+            Stats stats = new Stats();
             Consumer consumer = new Consumer(SETTINGS, src, seen);
-            assertThat(consumer.work()).isTrue();
-            assertThat(consumer.work()).as("no new tick").isFalse();
+            assertThat(consumer.work(stats)).isTrue();
+            assertThat(consumer.work(stats)).as("no new tick").isFalse();
             assertThat(seen.events).hasSize(10);
             assertThat(seen.events.get(3).row()).containsEntry("id", "3");
-            assertThat(consumer.drainStats()).containsEntry("count", 10L).containsKey("duration");
+            assertThat(stats.get("count")).isEqualTo(10L);
+            assertThat(stats.get("duration")).isNotNull();
             ConsumerInfo info =
                     new PgqClient(src.connection()).getConsumerInfo("q", "c").orElseThrow();
             assertThat(info.currentBatch()).isNull();
@@ -107,12 +110,13 @@ class ConsumerIT {
         };
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl());
                 Connection admin = db.connect()) {
+            Stats stats = new Stats();
             Consumer consumer = new Consumer(SETTINGS, src, handler);
-            assertThat(consumer.work()).isTrue();
-            assertThat(consumer.drainStats()).containsEntry("retry-events", 1);
+            assertThat(consumer.work(stats)).isTrue();
+            assertThat(stats.get("retry-events")).isEqualTo(1L);
             assertThat(new PgqClient(admin).maintRetryEvents()).isEqualTo(1);
             TestQueues.tick(admin, "q");
-            assertThat(consumer.work()).isTrue();
+            assertThat(consumer.work(stats)).isTrue();
         }
         assertThat(firstRound).hasSize(4);
         assertThat(secondRound).singleElement().satisfies(ev -> {
@@ -134,10 +138,11 @@ class ConsumerIT {
             }
         };
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
+            Stats stats = new Stats();
             Consumer consumer = new Consumer(SETTINGS, src, handler);
-            assertThatThrownBy(consumer::work).hasMessage("target is down");
+            assertThatThrownBy(() -> consumer.work(new Stats())).hasMessage("target is down");
             src.reset();
-            assertThat(consumer.work()).isTrue();
+            assertThat(consumer.work(stats)).isTrue();
         }
         assertThat(seen.batches).hasSize(2).containsOnly(seen.batches.get(0));
         assertThat(seen.data()).hasSize(10);
@@ -167,8 +172,8 @@ class ConsumerIT {
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
             Consumer consumer =
                     new Consumer(SETTINGS, src, new QueueBatchSource(SETTINGS), seen, listener, Clock.systemUTC());
-            assertThatThrownBy(consumer::work).hasMessageContaining("killed");
-            assertThat(consumer.work()).isTrue();
+            assertThatThrownBy(() -> consumer.work(new Stats())).hasMessageContaining("killed");
+            assertThat(consumer.work(new Stats())).isTrue();
         }
         assertThat(seen.batches).hasSize(2).containsOnly(finished.get(0));
         assertThat(seen.data()).containsExactly("id=0", "id=1", "id=2", "id=0", "id=1", "id=2");
@@ -190,7 +195,7 @@ class ConsumerIT {
                 .withLazyFetch(lazyFetch);
         Seen seen = new Seen();
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
-            new Consumer(s, src, seen).work();
+            new Consumer(s, src, seen).work(new Stats());
         }
         assertThat(seen.events).extracting(Event::extra1).containsOnly("public.a", "other.c");
         assertThat(seen.data()).containsExactly("id=0", "id=2", "id=3", "id=5", "id=6", "id=8");
@@ -204,9 +209,10 @@ class ConsumerIT {
                 new ConsumerSettings("q", "c", null, 0, true, null, null, null, ConsumerSettings.DEFAULT_KEEPALIVE);
         Seen seen = new Seen();
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl(), new java.util.Properties(), true)) {
+            Stats stats = new Stats();
             Consumer consumer = new Consumer(s, src, seen);
-            assertThat(consumer.work()).isTrue();
-            assertThat(consumer.work()).isFalse();
+            assertThat(consumer.work(stats)).isTrue();
+            assertThat(consumer.work(stats)).isFalse();
         }
         assertThat(seen.events).hasSize(3);
     }
@@ -218,8 +224,9 @@ class ConsumerIT {
         ConsumerSettings s = new ConsumerSettings(
                 "q", "c", null, 300, false, null, null, "1 hour", ConsumerSettings.DEFAULT_KEEPALIVE);
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
-            assertThat(new Consumer(s, src, new Seen()).work()).isFalse();
-            assertThat(new Consumer(SETTINGS, src, new Seen()).work()).isTrue();
+            assertThat(new Consumer(s, src, new Seen()).work(new Stats())).isFalse();
+            assertThat(new Consumer(SETTINGS, src, new Seen()).work(new Stats()))
+                    .isTrue();
         }
     }
 
@@ -232,7 +239,8 @@ class ConsumerIT {
             batch.events().iterator();
         };
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
-            assertThatThrownBy(() -> new Consumer(SETTINGS, src, twice).work()).hasMessageContaining("only once");
+            assertThatThrownBy(() -> new Consumer(SETTINGS, src, twice).work(new Stats()))
+                    .hasMessageContaining("only once");
         }
     }
 
@@ -242,9 +250,10 @@ class ConsumerIT {
         produce(db, 10, "public.t");
         BatchHandler firstOnly = batch -> batch.events().iterator().next();
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
+            Stats stats = new Stats();
             Consumer consumer = new Consumer(SETTINGS.withLazyFetch(3), src, firstOnly);
-            assertThat(consumer.work()).isTrue();
-            assertThat(consumer.drainStats()).containsEntry("count", 1L);
+            assertThat(consumer.work(stats)).isTrue();
+            assertThat(stats.get("count")).isEqualTo(1L);
         }
     }
 
@@ -252,14 +261,15 @@ class ConsumerIT {
     void registerAndUnregisterAreExplicit(TestDatabase db) throws Exception {
         setUpQueue(db, false);
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
+            Stats stats = new Stats();
             Consumer consumer = new Consumer(SETTINGS, src, new Seen());
-            assertThatThrownBy(consumer::work)
+            assertThatThrownBy(() -> consumer.work(new Stats()))
                     .isInstanceOf(SkyToolsException.class)
                     .hasMessage("consumer \"c\" is not registered on queue \"q\"; register it with --register")
                     .satisfies(e -> assertThat(((SkyToolsException) e).kind()).isEqualTo(ErrorKind.STATE));
             assertThat(consumer.register()).isEqualTo(1);
             assertThat(consumer.register()).isEqualTo(0);
-            assertThat(consumer.work()).isFalse();
+            assertThat(consumer.work(stats)).isFalse();
             assertThat(consumer.unregister()).isEqualTo(1);
             assertThat(new PgqClient(src.connection()).getConsumerInfo("q", "c"))
                     .isEmpty();
@@ -269,7 +279,7 @@ class ConsumerIT {
     @Test
     void missingQueueIsAStateError(TestDatabase db) throws Exception {
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
-            assertThatThrownBy(() -> new Consumer(SETTINGS, src, new Seen()).work())
+            assertThatThrownBy(() -> new Consumer(SETTINGS, src, new Seen()).work(new Stats()))
                     .isInstanceOf(SkyToolsException.class)
                     .hasMessageStartingWith("queue \"q\" does not exist");
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.skytools.common.daemon.Stats;
 import org.skytools.pgq.PgqClient;
 import org.skytools.pgq.testsupport.Forks;
 import org.skytools.pgq.testsupport.PgqTemplate;
@@ -49,8 +50,8 @@ class KilledConsumerIT {
                 batches.add(b.id());
                 b.events().forEach(e -> data.add(e.data()));
             });
-            assertThat(consumer.work()).isTrue();
-            assertThat(consumer.work()).isFalse();
+            assertThat(consumer.work(new Stats())).isTrue();
+            assertThat(consumer.work(new Stats())).isFalse();
         }
         assertThat(batches).containsExactly(Long.parseLong(stalled[0]));
         assertThat(stalled[1]).isEqualTo("7");

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.skytools.common.daemon.Stats;
 import org.skytools.pgq.NextBatchInfo;
 import org.skytools.pgq.PgqClient;
 import org.skytools.pgq.testsupport.PgqTemplate;
@@ -59,10 +60,10 @@ class LocalConsumerIT {
         createQueue(db);
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
             LocalConsumer consumer = new LocalConsumer(SETTINGS, src, tickFile(), collect);
-            assertThat(consumer.work()).isFalse();
+            assertThat(consumer.work(new Stats())).isFalse();
             assertThat(queueTick(db)).isEqualTo(1L);
             long t = produceAndTick(db, "a", "b");
-            assertThat(consumer.work()).isTrue();
+            assertThat(consumer.work(new Stats())).isTrue();
             assertThat(tickFile().load()).hasValue(t);
             assertThat(queueTick(db)).isEqualTo(t);
         }
@@ -90,8 +91,8 @@ class LocalConsumerIT {
         tickFile().save(t2);
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
             LocalConsumer consumer = new LocalConsumer(SETTINGS, src, tickFile(), collect);
-            assertThat(consumer.work()).isTrue();
-            assertThat(consumer.work()).isFalse();
+            assertThat(consumer.work(new Stats())).isTrue();
+            assertThat(consumer.work(new Stats())).isFalse();
         }
         assertThat(applied)
                 .as("the event before the file's tick is not applied again")
@@ -111,7 +112,7 @@ class LocalConsumerIT {
             LocalConsumer consumer = new LocalConsumer(SETTINGS, src, tickFile(), collect);
             consumer.checkQueue();
             assertThat(queueTick(db)).isEqualTo(t2);
-            assertThat(consumer.work()).isTrue();
+            assertThat(consumer.work(new Stats())).isTrue();
         }
         assertThat(applied).containsExactly("b");
     }
@@ -128,10 +129,10 @@ class LocalConsumerIT {
         };
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
             LocalConsumer consumer = new LocalConsumer(SETTINGS, src, tickFile(), failing);
-            consumer.work();
+            consumer.work(new Stats());
             produceAndTick(db, "x");
-            assertThatThrownBy(consumer::work).hasMessage("target went away");
-            assertThat(consumer.work()).isTrue();
+            assertThatThrownBy(() -> consumer.work(new Stats())).hasMessage("target went away");
+            assertThat(consumer.work(new Stats())).isTrue();
         }
         assertThat(applied).as("at least once").containsExactly("x", "x");
     }
@@ -151,14 +152,14 @@ class LocalConsumerIT {
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
             LocalConsumer consumer =
                     new LocalConsumer(SETTINGS, src, tickFile(), collect, BatchListener.NONE, Clock.systemUTC());
-            consumer.work();
+            consumer.work(new Stats());
             long t = produceAndTick(db, "y");
             LocalConsumer crashing = new LocalConsumer(SETTINGS, src, tickFile(), collect, listener, Clock.systemUTC());
-            assertThatThrownBy(crashing::work).hasMessageContaining("killed");
+            assertThatThrownBy(() -> crashing.work(new Stats())).hasMessageContaining("killed");
             assertThat(tickFile().load()).hasValue(t);
             // the file is ahead of the open batch: the restart repositions past it instead of applying it
             LocalConsumer restarted = new LocalConsumer(SETTINGS, src, tickFile(), collect);
-            assertThat(restarted.work()).isFalse();
+            assertThat(restarted.work(new Stats())).isFalse();
             assertThat(queueTick(db)).isEqualTo(t);
         }
         assertThat(applied).containsExactly("y");
@@ -170,9 +171,9 @@ class LocalConsumerIT {
         try (ConnectionSource src = new JdbcConnectionSource(db.jdbcUrl())) {
             LocalConsumer consumer =
                     new LocalConsumer(SETTINGS, src, tickFile(), b -> b.events().forEach(e -> e.tagRetry(10)));
-            consumer.work();
+            consumer.work(new Stats());
             produceAndTick(db, "z");
-            assertThatThrownBy(consumer::work).hasMessageContaining("cannot retry");
+            assertThatThrownBy(() -> consumer.work(new Stats())).hasMessageContaining("cannot retry");
             assertThat(tickFile().load()).as("the batch is not marked done").isEmpty();
             assertThat(queueTick(db)).isEqualTo(1L);
         }
@@ -186,7 +187,7 @@ class LocalConsumerIT {
             assertThat(consumer.rewind()).as("no file yet").isFalse();
             assertThat(consumer.register()).isEqualTo(1);
             long t2 = produceAndTick(db, "a");
-            assertThat(consumer.work()).isTrue();
+            assertThat(consumer.work(new Stats())).isTrue();
             assertThat(tickFile().load()).hasValue(t2);
             tickFile().save(1);
             assertThat(consumer.rewind()).isTrue();

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import org.skytools.common.daemon.Stats;
 import org.skytools.pgq.NextBatchInfo;
 import org.skytools.pgq.consumer.Batch;
 import org.skytools.pgq.consumer.BatchHandler;
@@ -55,7 +56,7 @@ public final class ForkedConsumer {
         };
         try (ConnectionSource src = new JdbcConnectionSource(url)) {
             Consumer c = new Consumer(ConsumerSettings.of(queue, consumer).withLazyFetch(fetch), src, handler);
-            while (c.work()) {
+            while (c.work(new Stats())) {
                 // keep going until no batch is left
             }
         }
@@ -68,7 +69,7 @@ public final class ForkedConsumer {
         BatchHandler handler = b -> b.events().forEach(e -> count[0]++);
         try (ConnectionSource src = new JdbcConnectionSource(url)) {
             new Consumer(s, src, new QueueBatchSource(s), handler, stallAfterProcessing(out, count), Clock.systemUTC())
-                    .work();
+                    .work(new Stats());
         }
     }
 
@@ -79,7 +80,7 @@ public final class ForkedConsumer {
         try (ConnectionSource src = new JdbcConnectionSource(url);
                 ConnectionSource dst = new JdbcConnectionSource(dstUrl)) {
             new SerialConsumer(s, src, dst, ForkedConsumer::apply, stallAfterProcessing(out, count), Clock.systemUTC())
-                    .work();
+                    .work(new Stats());
         }
     }
 
