@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * of the queue. No tracking on the target: after a crash the batch is run again.
  */
 @Command(
-        name = "simple_consumer",
+        name = "simple_consumer3",
         versionProvider = VersionProvider.class,
         description = "Runs dst_query in dst_db for each row event (I:/U:/D:) read from queue_name in src_db.")
 public final class SimpleConsumerCommand implements Callable<Integer> {

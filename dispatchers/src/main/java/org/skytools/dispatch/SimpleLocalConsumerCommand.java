@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * {@code sql_retry} keys.
  */
 @Command(
-        name = "simple_local_consumer",
+        name = "simple_local_consumer3",
         versionProvider = VersionProvider.class,
         description = "Runs dst_query in dst_db for each row event, tracking the applied tick in a local file.")
 public final class SimpleLocalConsumerCommand implements Callable<Integer> {

@@ -31,6 +31,7 @@ public final class PgqClient {
 
     private final Connection conn;
 
+    /** Calls run on {@code conn}, in its current transaction. */
     public PgqClient(Connection conn) {
         this.conn = conn;
     }

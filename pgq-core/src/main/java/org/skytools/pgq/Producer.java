@@ -24,6 +24,7 @@ public final class Producer {
     private final Connection conn;
     private final PgqClient client;
 
+    /** A producer writing through {@code conn}, in its current transaction. */
     public Producer(Connection conn) {
         this.conn = conn;
         this.client = new PgqClient(conn);

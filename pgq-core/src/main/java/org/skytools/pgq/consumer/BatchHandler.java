@@ -1,8 +1,10 @@
 package org.skytools.pgq.consumer;
 
+import org.skytools.pgq.Event;
+
 /**
  * The work a consumer does with each batch. Events left untagged count as done; events tagged
- * with {@link org.skytools.pgq.Event#tagRetry} come back in a later batch. Throwing leaves the
+ * with {@link Event#tagRetry} come back in a later batch. Throwing leaves the
  * batch open, so that it is delivered again.
  */
 @FunctionalInterface
@@ -13,7 +15,7 @@ public interface BatchHandler {
     /** A handler that calls {@code handler} for each event of the batch. */
     static BatchHandler perEvent(EventHandler handler) {
         return batch -> {
-            for (var ev : batch.events()) {
+            for (Event ev : batch.events()) {
                 handler.handle(batch, ev);
             }
         };
@@ -22,6 +24,6 @@ public interface BatchHandler {
     /** Work on one event. */
     @FunctionalInterface
     interface EventHandler {
-        void handle(Batch batch, org.skytools.pgq.Event event) throws Exception;
+        void handle(Batch batch, Event event) throws Exception;
     }
 }

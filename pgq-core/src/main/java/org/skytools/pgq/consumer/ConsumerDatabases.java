@@ -18,6 +18,7 @@ public final class ConsumerDatabases implements AutoCloseable {
     private final DbConnector connector;
     private final List<ConnectionSource> sources = new ArrayList<>();
 
+    /** Connections of the job configured in {@code config}. */
     public ConsumerDatabases(SkyConfig config) {
         this.config = config;
         this.connector = new DbConnector(config.jobName());

@@ -30,6 +30,7 @@ public final class ConsumerLauncher {
 
     private final ScriptDefinition definition;
 
+    /** A launcher for the tool described by {@code definition}. */
     public ConsumerLauncher(ScriptDefinition definition) {
         this.definition = definition;
     }

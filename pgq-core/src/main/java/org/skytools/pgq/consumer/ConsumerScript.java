@@ -19,6 +19,7 @@ public final class ConsumerScript implements Script {
     private ConsumerDatabases dbs;
     private QueueConsumer consumer;
 
+    /** Builds the consumer from {@code config} at once, so that config errors stop the start. */
     public ConsumerScript(SkyConfig config, Factory factory) throws Exception {
         this.factory = factory;
         build(config);

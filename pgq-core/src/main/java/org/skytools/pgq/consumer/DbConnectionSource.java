@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import org.skytools.common.db.ConnectString;
 import org.skytools.common.db.DbConnector;
 
@@ -23,6 +25,7 @@ public final class DbConnectionSource implements ConnectionSource {
     private Connection conn;
     private Instant openedAt;
 
+    /** A source opening {@code connectString}, replacing connections older than {@code lifetime} (zero: never). */
     public DbConnectionSource(
             DbConnector connector, ConnectString connectString, boolean autocommit, Duration lifetime, Clock clock) {
         this.connector = connector;
@@ -60,9 +63,7 @@ public final class DbConnectionSource implements ConnectionSource {
 
     /** Only a connection outside a transaction is replaced; an open one belongs to a batch. */
     private boolean idle() throws SQLException {
-        return conn.getAutoCommit()
-                || conn.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
-                        == org.postgresql.core.TransactionState.IDLE;
+        return conn.getAutoCommit() || conn.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE;
     }
 
     @Override

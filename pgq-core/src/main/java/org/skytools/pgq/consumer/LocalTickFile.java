@@ -21,6 +21,7 @@ import org.skytools.common.error.SkyToolsException;
 public final class LocalTickFile {
     private final Path path;
 
+    /** The tick file at {@code path}; its directory must exist when a tick is saved. */
     public LocalTickFile(Path path) {
         this.path = path;
     }

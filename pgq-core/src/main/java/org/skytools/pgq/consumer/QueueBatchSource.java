@@ -11,6 +11,7 @@ import org.skytools.pgq.PgqClient;
 public final class QueueBatchSource implements BatchSource {
     private final ConsumerSettings settings;
 
+    /** Batches of consumer {@code settings.consumerName()} on {@code settings.queueName()}. */
     public QueueBatchSource(ConsumerSettings settings) {
         this.settings = settings;
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.pgq.BatchInfo;
 import org.skytools.pgq.NextBatchInfo;
@@ -21,6 +22,7 @@ public final class CoopBatchSource implements BatchSource {
     private final ConsumerSettings settings;
     private final CoopSettings coop;
 
+    /** Batches of subconsumer {@code coop} of the consumer in {@code settings}. */
     public CoopBatchSource(ConsumerSettings settings, CoopSettings coop) {
         this.settings = settings;
         this.coop = coop;
@@ -44,8 +46,7 @@ public final class CoopBatchSource implements BatchSource {
         BatchInfo b = new PgqClient(db)
                 .getBatchInfo(batchId)
                 .orElseThrow(() -> new SkyToolsException(
-                        org.skytools.common.error.ErrorKind.INTERNAL,
-                        "batch " + batchId + " given by pgq_coop.next_batch has no batch info"));
+                        ErrorKind.INTERNAL, "batch " + batchId + " given by pgq_coop.next_batch has no batch info"));
         return Optional.of(new NextBatchInfo(
                 batchId, b.tickId(), b.prevTickId(), b.batchEnd(), b.batchStart(), b.seqEnd(), b.seqStart()));
     }

@@ -18,6 +18,7 @@ import org.skytools.pgq.consumer.QueueConsumer;
 public final class CoopConsumer implements QueueConsumer {
     private final Consumer consumer;
 
+    /** Subconsumer {@code coop.subconsumerName()} of consumer {@code settings.consumerName()}. */
     public CoopConsumer(ConsumerSettings settings, CoopSettings coop, ConnectionSource source, BatchHandler handler) {
         this(settings, coop, source, handler, BatchListener.NONE, Clock.systemUTC());
     }

@@ -12,6 +12,7 @@ import org.skytools.pgq.internal.SqlCalls;
 public final class PgqCoopClient {
     private final Connection conn;
 
+    /** Calls run on {@code conn}, in its current transaction. */
     public PgqCoopClient(Connection conn) {
         this.conn = conn;
     }

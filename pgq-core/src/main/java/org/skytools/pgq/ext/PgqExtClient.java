@@ -13,6 +13,7 @@ import org.skytools.pgq.internal.SqlCalls;
 public final class PgqExtClient {
     private final Connection conn;
 
+    /** Calls run on {@code conn}, in its current transaction. */
     public PgqExtClient(Connection conn) {
         this.conn = conn;
     }
