@@ -10,7 +10,7 @@ public final class TestQueues {
 
     /**
      * Creates {@code queue} tuned so that a plain {@code pgq.ticker()} ticks at once when there are
-     * events and about every 100 ms when idle, for tests that run a background ticker.
+     * events and about every 100 ms when idle; plain ticker calls then tick when a test wants them to.
      */
     public static void createFastQueue(Connection c, String queue) throws SQLException {
         PgqClient pgq = new PgqClient(c);
