@@ -38,6 +38,7 @@ public final class ScriptLauncher {
     private final ScriptDefinition definition;
     private final Clock clock;
 
+    /** A launcher for the tool described by {@code definition}. */
     public ScriptLauncher(ScriptDefinition definition) {
         this(definition, Clock.systemUTC());
     }

@@ -184,17 +184,14 @@ public final class ConfigSchema {
             for (ConfigKey<?> key : group.keys()) {
                 String name = "`" + key.name() + "`"
                         + (key.aliases().isEmpty() ? "" : " (also `" + String.join("`, `", key.aliases()) + "`)");
-                String def = key.required()
-                        ? "required"
-                        : key.defaultAsText().isEmpty() ? "" : "`" + key.defaultAsText() + "`";
                 String text = key.description()
-                        + (key.ignoredNote() == null ? "" : " Accepted but ignored: " + key.ignoredNote());
+                        + (key.ignoredNote() == null ? "" : ". Accepted but ignored: " + key.ignoredNote());
                 out.append("| ")
                         .append(cell(name))
                         .append(" | ")
                         .append(key.type().label())
                         .append(" | ")
-                        .append(cell(def))
+                        .append(cell(markdownDefault(key)))
                         .append(" | ")
                         .append(cell(text.strip()))
                         .append(" |\n");
@@ -202,6 +199,17 @@ public final class ConfigSchema {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private static String markdownDefault(ConfigKey<?> key) {
+        if (key.required()) {
+            return "required";
+        }
+        if (key.defaultText() != null) {
+            // a description of a computed default, not a literal value
+            return key.defaultText();
+        }
+        return key.defaultAsText().isEmpty() ? "" : "`" + key.defaultAsText() + "`";
     }
 
     private List<String> knownNames() {

@@ -26,6 +26,7 @@ public final class Pidfile {
 
     private final Path path;
 
+    /** A pidfile at {@code path}; nothing is read or written yet. */
     public Pidfile(Path path) {
         this.path = path;
     }

@@ -14,6 +14,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.common.error.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,7 @@ public final class DbConnector {
      * and 08004 are DB_AUTH, 3D000 (no such database) is DB_AUTH, everything else DB_CONNECT.
      */
     public static SkyToolsException connectFailure(SQLException e, JdbcTarget target) {
-        String state = SqlErrors.sqlState(e);
+        String state = SqlErrors.sqlState(e).orElse(null);
         String db = "\"" + target.dbname() + "\"";
         String user = "\"" + target.user() + "\"";
         String where = target.hostList();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.common.error.SqlErrors;
 import org.skytools.testkit.PgCluster;
 import org.skytools.testkit.PgTest;
 import org.skytools.testkit.TestDatabase;
@@ -146,7 +147,7 @@ class CopyStreamerIT {
                     .isInstanceOf(SkyToolsException.class)
                     .hasMessageStartingWith("copy from \"query\" to \"public.dst\" failed while reading the source:")
                     .hasMessageContaining("division by zero")
-                    .satisfies(e -> assertThat(SqlErrors.sqlState(e)).isEqualTo("22012"));
+                    .satisfies(e -> assertThat(SqlErrors.sqlState(e)).contains("22012"));
             assertThat(scalar(dst, "select count(*) from dst")).isEqualTo("0");
             assertThat(scalar(src, "select 3")).isEqualTo("3");
         }
@@ -163,7 +164,7 @@ class CopyStreamerIT {
                     .hasMessageStartingWith("copy from \"public.src\" to \"public.dst\" failed while")
                     .hasMessageContaining("duplicate key value violates unique constraint \"dst_pkey\"")
                     .hasMessageContaining("line 5")
-                    .satisfies(e -> assertThat(SqlErrors.sqlState(e)).isEqualTo("23505"));
+                    .satisfies(e -> assertThat(SqlErrors.sqlState(e)).contains("23505"));
             assertThat(scalar(dst, "select count(*) from dst")).isEqualTo("1");
             assertThat(scalar(src, "select 4")).isEqualTo("4");
         }

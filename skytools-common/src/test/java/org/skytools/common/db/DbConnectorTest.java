@@ -50,18 +50,4 @@ class DbConnectorTest {
         assertThat(DbConnector.connectFailure(startingUp, TARGET).getMessage())
                 .contains(": the database system is starting up;");
     }
-
-    @Test
-    void sqlErrorsClassifyBySqlState() {
-        assertThat(SqlErrors.isRetriable(new SQLException("x", "08006"))).isTrue();
-        assertThat(SqlErrors.isRetriable(new SQLException("x", "40P01"))).isTrue();
-        assertThat(SqlErrors.isRetriable(new RuntimeException(new SQLException("x", "57P01"))))
-                .isTrue();
-        assertThat(SqlErrors.isRetriable(new SQLException("x", "23505"))).isFalse();
-        assertThat(SqlErrors.isPermanent(new SQLException("x", "28000"))).isTrue();
-        assertThat(SqlErrors.isPermanent(new SQLException("x", "3D000"))).isTrue();
-        assertThat(SqlErrors.isPermanent(new SQLException("x", "08006"))).isFalse();
-        assertThat(SqlErrors.isDomainError(new SQLException("x", "P0001"))).isTrue();
-        assertThat(SqlErrors.sqlState(new RuntimeException("no sql"))).isNull();
-    }
 }
