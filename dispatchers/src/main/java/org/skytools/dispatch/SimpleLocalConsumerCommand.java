@@ -65,14 +65,6 @@ public final class SimpleLocalConsumerCommand implements Callable<Integer> {
         ConnectionSource dst = dbs.open(SimpleConsumerKeys.DST_DB.name(), true);
         QueryTemplate query = QueryTemplate.parse(SimpleConsumerKeys.DST_QUERY.get(cf));
         SqlRetry retry = new SqlRetry(SqlRetry.Settings.from(cf), Sleeper::quietly, Clock.systemUTC());
-        return new LocalConsumer(settings, src, trackingFile(cf), new RowQueryHandler(query, dst, retry));
-    }
-
-    /** {@code local_tracking_file}, by default {@code ~/state/<job_name>.tick}. */
-    static LocalTickFile trackingFile(SkyConfig cf) {
-        Path file = ConsumerKeys.LOCAL_TRACKING_FILE
-                .find(cf)
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), "state", cf.jobName() + ".tick"));
-        return new LocalTickFile(file);
+        return new LocalConsumer(settings, src, LocalTickFile.fromConfig(cf), new RowQueryHandler(query, dst, retry));
     }
 }

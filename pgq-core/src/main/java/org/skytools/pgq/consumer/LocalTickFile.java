@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
+import org.skytools.common.config.SkyConfig;
 import org.skytools.common.error.SkyToolsException;
 
 /**
@@ -24,6 +25,14 @@ public final class LocalTickFile {
     /** The tick file at {@code path}; its directory must exist when a tick is saved. */
     public LocalTickFile(Path path) {
         this.path = path;
+    }
+
+    /** The file named by {@code local_tracking_file}, by default {@code ~/state/<job_name>.tick}. */
+    public static LocalTickFile fromConfig(SkyConfig cf) {
+        Path file = ConsumerKeys.LOCAL_TRACKING_FILE
+                .find(cf)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), "state", cf.jobName() + ".tick"));
+        return new LocalTickFile(file);
     }
 
     /** The file's location. */

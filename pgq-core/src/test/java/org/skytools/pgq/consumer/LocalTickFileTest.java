@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.skytools.common.config.SkyConfig;
 
 class LocalTickFileTest {
     @TempDir
@@ -58,5 +60,19 @@ class LocalTickFileTest {
     void missingDirectoryIsAConfigError() {
         LocalTickFile f = new LocalTickFile(dir.resolve("nope/job.tick"));
         assertThatThrownBy(() -> f.save(1)).hasMessageContaining("directory does not exist");
+    }
+
+    @Test
+    void trackingFileDefaultsToStateDirectoryInHomeNamedAfterTheJob() throws Exception {
+        Path ini = dir.resolve("myjob.ini");
+        Files.writeString(ini, "[c]\nqueue_name = q\n");
+        SkyConfig cf = SkyConfig.load(ini, "c", Map.of());
+        assertThat(LocalTickFile.fromConfig(cf).path())
+                .isEqualTo(Path.of(System.getProperty("user.home"), "state", "myjob.tick"));
+        Files.writeString(ini, "[c]\nlocal_tracking_file = %(config_dir)s/%(job_name)s.pos\n");
+        assertThat(LocalTickFile.fromConfig(SkyConfig.load(ini, "c", Map.of()))
+                        .path()
+                        .getFileName())
+                .hasToString("myjob.pos");
     }
 }
