@@ -157,7 +157,7 @@ select pgq.force_tick('events');
 select pgq.ticker();
 select pgq.force_tick('events');
 
--- sequence helpers
+-- sequence functions
 create sequence testseq;
 select pgq.seq_getval('testseq');
 select pgq.seq_setval('testseq', 10);

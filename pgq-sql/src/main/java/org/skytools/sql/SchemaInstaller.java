@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.skytools.common.db.Quoting;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ public final class SchemaInstaller {
                             + " SkyTools, drop it or rename it before installing");
         }
         try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery("select " + SqlNames.ident(name) + ".version()")) {
+                ResultSet rs = st.executeQuery("select " + Quoting.quoteIdent(name) + ".version()")) {
             rs.next();
             String text = rs.getString(1);
             if (text == null) {

@@ -257,6 +257,28 @@ class DeliveryIT {
         }
     }
 
+    @Test
+    void q8_batchQueryReadsTheEventTablesThroughTheTxidIndex(TestDatabase db) throws Exception {
+        try (PgqSession s = PgqSession.open(db)) {
+            s.createEagerQueue("q");
+            s.register("q", "c");
+            s.exec("select pgq.insert_event('q', 'bulk', 'e' || i) from generate_series(1, 5000) i");
+            s.tick("q");
+            s.drain("q", "c");
+            s.insert("q", "small batch");
+            s.tick("q");
+            Long batch = s.nextBatch("q", "c");
+            String sql = s.value("select pgq.batch_event_sql(?)", String.class, batch);
+
+            StringBuilder plan = new StringBuilder();
+            for (Map<String, Object> row : s.rows("explain " + sql)) {
+                plan.append(row.values().iterator().next()).append('\n');
+            }
+            assertThat(plan.toString()).contains("event_1_0_txid_idx").doesNotContain("Seq Scan");
+            assertThat(s.batchData(batch)).containsExactly("small batch");
+        }
+    }
+
     /** Drains the consumer, comparing every batch with the plain snapshot definition of a batch. */
     private static List<String> drainChecked(PgqSession s) throws SQLException {
         List<String> all = new ArrayList<>();
