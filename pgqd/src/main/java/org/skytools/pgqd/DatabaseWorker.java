@@ -1,9 +1,7 @@
 package org.skytools.pgqd;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +12,7 @@ import java.util.function.Consumer;
 import org.skytools.common.config.Secrets;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.pgq.PgqClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +46,7 @@ final class DatabaseWorker implements Runnable {
     private final ReentrantLock lock = new ReentrantLock();
 
     private Connection conn;
+    private PgqClient pgq;
     private ScheduledFuture<?> pending;
     private boolean stopped;
     private boolean firstCheckSent;
@@ -127,12 +127,12 @@ final class DatabaseWorker implements Runnable {
             Duration delay;
             try {
                 delay = step();
-            } catch (RuntimeException e) {
-                // the scheduler must never lose a database silently
-                log.error("database \"{}\": unexpected failure: {}", name, SqlFailures.describe(e), e);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // the scheduler would drop the task without a word: never lose a database silently
+                log.error("database \"{}\": unexpected failure: {}", name, e, e);
                 closeConnection();
                 state = State.FAILING;
-                sendFirstCheck(FirstCheck.notServed(name, ErrorKind.RUNTIME, problem(e.toString())));
+                sendFirstCheck(FirstCheck.notServed(name, ErrorKind.INTERNAL, problem(e.toString())));
                 delay = WorkerSchedule.TICK_FAILURE_DELAY;
             }
             reschedule(delay);
@@ -172,6 +172,7 @@ final class DatabaseWorker implements Runnable {
     private Duration connectAndCheck(Instant now, PgqdSettings settings) {
         try {
             conn = ctx.connector().connect(settings.connstr(name));
+            pgq = new PgqClient(conn);
         } catch (SkyToolsException e) {
             state = State.UNREACHABLE;
             Duration delay = schedule.connectionFailed();
@@ -188,7 +189,7 @@ final class DatabaseWorker implements Runnable {
         schedule.connected(now);
         PgqProbe.Result found;
         try {
-            found = PgqProbe.probe(conn);
+            found = PgqProbe.probe(pgq);
         } catch (SQLException e) {
             return statementFailed("checking for PgQ", e);
         }
@@ -247,9 +248,8 @@ final class DatabaseWorker implements Runnable {
     }
 
     private Duration tick(PgqdSettings settings) {
-        try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery("select pgq.ticker()")) {
-            rs.next();
+        try {
+            pgq.ticker();
         } catch (SQLException e) {
             return statementFailed("pgq.ticker()", e);
         }
@@ -271,12 +271,9 @@ final class DatabaseWorker implements Runnable {
         long budget = WorkerSchedule.retryBudget(settings.tickerPeriod()).toNanos();
         long moved = 0;
         boolean emptied = false;
-        try (Statement st = conn.createStatement()) {
+        try {
             while (true) {
-                long n;
-                try (ResultSet rs = st.executeQuery("select pgq.maint_retry_events()")) {
-                    n = rs.next() ? rs.getLong(1) : 0;
-                }
+                long n = pgq.maintRetryEvents();
                 moved += n;
                 if (n == 0) {
                     emptied = true;
@@ -363,5 +360,6 @@ final class DatabaseWorker implements Runnable {
             log.debug("database \"{}\": closing the connection failed: {}", name, e.getMessage());
         }
         conn = null;
+        pgq = null;
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.skytools.common.config.Secrets;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.pgq.PgqClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,8 +107,9 @@ final class MaintenanceJob {
         boolean ok = false;
         try {
             ok = runRound();
-        } catch (RuntimeException e) {
-            log.error("database \"{}\": maintenance failed: {}", name, SqlFailures.describe(e), e);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // the pool would swallow it: say it here
+            log.error("database \"{}\": maintenance failed: {}", name, e, e);
         } finally {
             synchronized (this) {
                 running = false;
@@ -122,7 +124,7 @@ final class MaintenanceJob {
         PgqdSettings settings = ctx.settings().get();
         try (Connection conn = ctx.connector().connect(settings.connstr(name))) {
             if (hasMaintOperations(conn)) {
-                for (MaintOperation op : load(conn)) {
+                for (MaintCall op : load(conn)) {
                     if (isStopped()) {
                         return false;
                     }
@@ -159,11 +161,11 @@ final class MaintenanceJob {
     private void legacyRound(Connection conn) throws SQLException {
         log.debug("database \"{}\": no pgq.maint_operations(), using the fixed maintenance steps", name);
         for (String queue : column(conn, "select queue_name from pgq.get_queue_info()")) {
-            run(conn, new MaintOperation("pgq.maint_rotate_tables_step1", queue), 1);
+            run(conn, new MaintCall("pgq.maint_rotate_tables_step1", queue), 1);
         }
-        run(conn, new MaintOperation("pgq.maint_rotate_tables_step2", null), 1);
+        run(conn, new MaintCall("pgq.maint_rotate_tables_step2", null), 1);
         for (String table : column(conn, "select * from pgq.maint_tables_to_vacuum()")) {
-            run(conn, new MaintOperation("vacuum", table), 1);
+            run(conn, new MaintCall("vacuum", table), 1);
         }
     }
 
@@ -176,15 +178,8 @@ final class MaintenanceJob {
                 .isEmpty();
     }
 
-    private static List<MaintOperation> load(Connection conn) throws SQLException {
-        List<MaintOperation> ops = new ArrayList<>();
-        try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery("select func_name, func_arg from pgq.maint_operations()")) {
-            while (rs.next()) {
-                ops.add(new MaintOperation(rs.getString(1), rs.getString(2)));
-            }
-        }
-        return ops;
+    private static List<MaintCall> load(Connection conn) throws SQLException {
+        return new PgqClient(conn).maintOperations().stream().map(MaintCall::of).toList();
     }
 
     private static List<String> column(Connection conn, String sql) throws SQLException {
@@ -199,7 +194,7 @@ final class MaintenanceJob {
     }
 
     /** Runs {@code op} up to {@code limit} times while it asks for more; throws only on a lost connection. */
-    private void run(Connection conn, MaintOperation op, int limit) throws SQLException {
+    private void run(Connection conn, MaintCall op, int limit) throws SQLException {
         if (op.funcName() == null || op.problem().isPresent()) {
             log.error(
                     "database \"{}\": skipping maintenance operation {}: {}",
@@ -240,7 +235,7 @@ final class MaintenanceJob {
         }
     }
 
-    private boolean execute(Connection conn, MaintOperation op) throws SQLException {
+    private boolean execute(Connection conn, MaintCall op) throws SQLException {
         String sql = op.sql();
         log.debug("database \"{}\": {}{}", name, sql, op.hasParameter() ? " [" + op.funcArg() + "]" : "");
         try (PreparedStatement st = conn.prepareStatement(sql)) {
@@ -254,7 +249,7 @@ final class MaintenanceJob {
                 return false;
             }
             try (ResultSet rs = st.getResultSet()) {
-                return rs.next() && MaintOperation.repeatRequested(rs.getString(1));
+                return rs.next() && MaintCall.repeatRequested(rs.getString(1));
             }
         } finally {
             register(null);

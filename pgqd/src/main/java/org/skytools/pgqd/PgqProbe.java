@@ -1,9 +1,9 @@
 package org.skytools.pgqd;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.skytools.pgq.PgqClient;
 
 /**
  * Looks for a usable PgQ in a database, as the C pgqd does before ticking: schema {@code pgq}
@@ -33,25 +33,24 @@ final class PgqProbe {
 
     private PgqProbe() {}
 
-    /** Probes the database of {@code conn}; SQL failures other than a missing version() propagate. */
-    static Result probe(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            try (ResultSet rs = st.executeQuery("select 1 from pg_catalog.pg_namespace where nspname = 'pgq'")) {
-                if (!rs.next()) {
-                    return new Result(Status.NO_SCHEMA, null);
-                }
+    /** Probes the database of {@code pgq}; SQL failures other than a missing version() propagate. */
+    static Result probe(PgqClient pgq) throws SQLException {
+        try (Statement st = pgq.connection().createStatement();
+                ResultSet rs = st.executeQuery("select 1 from pg_catalog.pg_namespace where nspname = 'pgq'")) {
+            if (!rs.next()) {
+                return new Result(Status.NO_SCHEMA, null);
             }
-            String version;
-            try (ResultSet rs = st.executeQuery("select pgq.version()")) {
-                version = rs.next() ? rs.getString(1) : null;
-            } catch (SQLException e) {
-                if (UNDEFINED_FUNCTION.equals(e.getSQLState())) {
-                    return new Result(Status.BAD_VERSION, null);
-                }
-                throw e;
-            }
-            return new Result(versionAccepted(version) ? Status.OK : Status.BAD_VERSION, version);
         }
+        String version;
+        try {
+            version = pgq.version();
+        } catch (SQLException e) {
+            if (UNDEFINED_FUNCTION.equals(e.getSQLState())) {
+                return new Result(Status.BAD_VERSION, null);
+            }
+            throw e;
+        }
+        return new Result(versionAccepted(version) ? Status.OK : Status.BAD_VERSION, version);
     }
 
     /**

@@ -92,8 +92,14 @@ final class InProcessPgqd implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         control.requestStop();
-        awaitExit(Duration.ofSeconds(30));
+        try {
+            awaitExit(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("pgqd did not stop: " + e, e);
+        }
     }
 }

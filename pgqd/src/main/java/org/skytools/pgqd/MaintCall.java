@@ -3,16 +3,22 @@ package org.skytools.pgqd;
 import java.util.Locale;
 import java.util.Optional;
 import org.skytools.common.db.Quoting;
+import org.skytools.pgq.MaintOperation;
 
 /**
- * One row of {@code pgq.maint_operations()}: a function to call with an optional text argument,
- * or a {@code vacuum}/{@code vacuum analyze} pseudo-function whose argument is a table to run the
- * statement on.
+ * One maintenance call: a row of {@code pgq.maint_operations()} (a function to call with an
+ * optional text argument, or a {@code vacuum}/{@code vacuum analyze} pseudo-function whose
+ * argument is a table to run the statement on) or a step of the fixed round of older schemas.
  *
  * @param funcName function name, possibly schema-qualified, or {@code vacuum}/{@code vacuum analyze}
  * @param funcArg the argument (queue name, table name), or null
  */
-record MaintOperation(String funcName, String funcArg) {
+record MaintCall(String funcName, String funcArg) {
+
+    /** The call for a row of {@code pgq.maint_operations()}. */
+    static MaintCall of(MaintOperation op) {
+        return new MaintCall(op.funcName(), op.funcArg());
+    }
 
     /** Whether this is a statement ({@code vacuum <table>}) rather than a function call. */
     boolean isStatement() {
