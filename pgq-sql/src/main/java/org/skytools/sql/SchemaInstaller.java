@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.skytools.common.db.Quoting;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
@@ -66,6 +68,21 @@ public final class SchemaInstaller {
         }
     }
 
+    /**
+     * Brings the schema and every schema it needs to this release's versions, each in its own
+     * transaction, needed schemas first.
+     *
+     * @return what was done, one outcome per schema in install order
+     * @throws SkyToolsException {@link ErrorKind#SCHEMA_VERSION} when an installed version is newer
+     */
+    public List<InstallOutcome> applyWithRequirements(Connection conn, SqlSchema schema) {
+        List<InstallOutcome> outcomes = new ArrayList<>();
+        for (SqlSchema s : schema.withRequirements()) {
+            outcomes.add(apply(conn, s));
+        }
+        return outcomes;
+    }
+
     /** The version of the schema installed in the database, or null when the schema is absent. */
     public SchemaVersion installedVersion(Connection conn, SqlSchema schema) throws SQLException {
         String name = schema.schemaName();
@@ -102,6 +119,9 @@ public final class SchemaInstaller {
         SqlSchema schema = bundle.schema();
         SchemaVersion bundled = bundle.version();
         SchemaVersion before = installedVersion(conn, schema);
+        if (before == null || before.isOlderThan(bundled)) {
+            checkRequirements(conn, schema);
+        }
         InstallOutcome.Action action;
         if (before == null) {
             run(conn, bundle.installSql());
@@ -124,6 +144,17 @@ public final class SchemaInstaller {
                     schema.schemaName() + ".version() reports " + after + " after installing " + bundled);
         }
         return new InstallOutcome(schema, action, before, after);
+    }
+
+    private void checkRequirements(Connection conn, SqlSchema schema) throws SQLException {
+        for (SqlSchema required : schema.requires()) {
+            if (installedVersion(conn, required) == null) {
+                throw new SkyToolsException(
+                        ErrorKind.SCHEMA_MISSING,
+                        "schema \"" + schema.schemaName() + "\" needs schema \"" + required.schemaName()
+                                + "\"; install \"" + required.schemaName() + "\" first");
+            }
+        }
     }
 
     private static void run(Connection conn, String script) throws SQLException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Build step: writes each bundled schema as single SQL files for installs with psql, {@code
@@ -31,8 +33,15 @@ public final class SqlFileGenerator {
 
     private static void write(Path file, SchemaBundle bundle, String what, String sql) throws IOException {
         String name = bundle.schema().schemaName();
+        List<SqlSchema> requires = bundle.schema().requires();
+        String needs = requires.isEmpty()
+                ? ""
+                : "-- needs "
+                        + requires.stream().map(SqlSchema::schemaName).collect(Collectors.joining(", "))
+                        + " in the database first\n";
         String text = "-- " + name + " " + bundle.version() + " " + what + ", for psql: psql -d DBNAME -f "
                 + file.getFileName() + "\n"
+                + needs
                 + "begin;\n\n"
                 + sql
                 + "\ncommit;\n";
