@@ -1,0 +1,14 @@
+package org.skytools.qadmin;
+
+import java.sql.Connection;
+import org.skytools.sql.SchemaInstaller;
+import org.skytools.sql.SqlSchema;
+import org.skytools.testkit.DatabaseTemplate;
+
+/** Test databases with the pgq schema, installed through the product's installer. */
+public final class PgqTemplate implements DatabaseTemplate {
+    @Override
+    public void populate(Connection connection) {
+        new SchemaInstaller().apply(connection, SqlSchema.PGQ);
+    }
+}
