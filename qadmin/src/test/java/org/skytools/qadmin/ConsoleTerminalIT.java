@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -147,5 +149,43 @@ class ConsoleTerminalIT {
 
         tmux.key("C-d");
         await().atMost(WAIT).until(() -> !tmux.alive());
+    }
+
+    @Test
+    void controlCCancelsTheRunningStatementAndTheConsoleGoesOn(TestDatabase db) throws Exception {
+        String prompt = startConsole(db);
+        tmux.type("select pg_sleep(60);");
+        tmux.key("Enter");
+        await().atMost(WAIT)
+                .until(() -> db.queryValue(
+                                "select count(*) from pg_stat_activity where query like 'select pg_sleep%'", Long.class)
+                        == 1L);
+        tmux.key("C-c");
+        await().atMost(WAIT).until(() -> tmux.screen().contains("ERROR: canceling statement due to user request"));
+        await().atMost(WAIT).until(() -> lastLine(tmux.screen()).equals(prompt));
+        tmux.type("exit;");
+        tmux.key("Enter");
+        await().atMost(WAIT).until(() -> !tmux.alive());
+    }
+
+    @Test
+    void withoutATerminalStandardInputIsReadAsAScript(TestDatabase db) throws Exception {
+        Process p = new ProcessBuilder(
+                        launcher().toString(),
+                        "-h",
+                        db.cluster().host(),
+                        "-p",
+                        "" + db.cluster().port(),
+                        "-U",
+                        db.cluster().superuser(),
+                        db.name())
+                .redirectErrorStream(true)
+                .start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write("create queue piped;\nshow queue piped;\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).startsWith("CREATE\nQueue \"piped\":");
     }
 }

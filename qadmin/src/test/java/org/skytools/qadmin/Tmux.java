@@ -2,6 +2,8 @@ package org.skytools.qadmin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Tmux implements AutoCloseable {
     private final String socket;
+    private Path socketPath;
 
     Tmux(String socket) {
         this.socket = socket;
@@ -22,6 +25,8 @@ final class Tmux implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("new-session", "-d", "-x", "" + width, "-y", "" + height));
         args.addAll(command);
         run(args);
+        socketPath =
+                Path.of(run(List.of("display-message", "-p", "#{socket_path}")).strip());
     }
 
     /**
@@ -66,6 +71,13 @@ final class Tmux implements AutoCloseable {
     @Override
     public void close() {
         exec(List.of("kill-server"));
+        if (socketPath != null) {
+            try {
+                Files.deleteIfExists(socketPath);
+            } catch (IOException e) {
+                // a stale socket file in /tmp harms nothing
+            }
+        }
     }
 
     private String run(List<String> args) {

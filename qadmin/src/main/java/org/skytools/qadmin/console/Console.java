@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.postgresql.PGConnection;
 import org.skytools.common.cli.VersionProvider;
 import org.skytools.qadmin.exec.Dispatcher;
 import org.skytools.qadmin.exec.Output;
@@ -26,6 +29,7 @@ public final class Console {
     private final Session session;
     private final Path historyFile;
     private final Path hostsFile;
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public Console(Terminal terminal, Session session, Path historyFile, Path hostsFile) {
         this.terminal = terminal;
@@ -52,6 +56,9 @@ public final class Console {
                 .option(LineReader.Option.HISTORY_TIMESTAMPED, false)
                 .option(LineReader.Option.GROUP, false)
                 .build();
+        // ^C while a statement runs cancels it on the server, as in psql; at the prompt JLine
+        // turns it into clearing the line
+        terminal.handle(Terminal.Signal.INT, signal -> cancelRunning());
         writer.println("Welcome to qadmin " + VersionProvider.productVersion() + " (server " + session.serverVersion()
                 + "), the PgQ interactive terminal.");
         writer.println("Use 'show help;' to see available commands.");
@@ -67,6 +74,17 @@ public final class Console {
             writer.flush();
         }
         return 0;
+    }
+
+    private void cancelRunning() {
+        if (!running.get()) {
+            return;
+        }
+        try {
+            session.connection().unwrap(PGConnection.class).cancelQuery();
+        } catch (SQLException e) {
+            terminal.writer().println("WARNING: cannot cancel the statement: " + e.getMessage());
+        }
     }
 
     private void loop(LineReader reader, StatementRunner runner, NameLookup names) {
@@ -85,7 +103,13 @@ public final class Console {
             } catch (UncheckedIOException e) {
                 return;
             }
-            StatementRunner.Outcome outcome = runner.run(line, false);
+            running.set(true);
+            StatementRunner.Outcome outcome;
+            try {
+                outcome = runner.run(line, false);
+            } finally {
+                running.set(false);
+            }
             names.invalidate();
             if (outcome == StatementRunner.Outcome.EXIT) {
                 return;
