@@ -50,6 +50,7 @@ public final class Console {
                 .appName("qadmin")
                 .parser(new LineParser(parser))
                 .completer(new StatementCompleter(parser, names))
+                .history(new SecretFreeHistory())
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.CASE_INSENSITIVE, true)
