@@ -7,7 +7,11 @@ package org.skytools.sql;
  */
 public enum SqlSchema {
     /** The PgQ core queue. */
-    PGQ("pgq");
+    PGQ("pgq"),
+    /** Exactly-once tracking of batches, ticks and events for consumers that write elsewhere. */
+    PGQ_EXT("pgq_ext"),
+    /** Cooperative consumers: subconsumers sharing one consumer's batches. */
+    PGQ_COOP("pgq_coop");
 
     private static final String ROOT = "org/skytools/sql/";
 
