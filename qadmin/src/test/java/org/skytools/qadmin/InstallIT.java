@@ -62,11 +62,12 @@ class InstallIT {
     }
 
     @Test
-    void subconsumerAndNodeCommandsNameTheMissingSchema(TestDatabase db) {
-        assumeFalse(bundled("pgq_coop"), "pgq_coop is bundled");
-        QadminRun run = QadminRun.on(db, "-c", "install pgq; create queue q; register subconsumer s for c on q");
+    void nodeCommandsNameTheMissingSchema(TestDatabase db) {
+        assumeFalse(bundled("pgq_node"), "pgq_node is bundled");
+        QadminRun run = QadminRun.on(db, "-c", "install pgq; create queue q; show node * on q");
         assertThat(run.exitCode()).isEqualTo(5);
-        assertThat(run.err()).contains("schema \"pgq_coop\" is not installed").contains("does not include it");
+        assertThat(run.out()).contains("CREATE\n");
+        assertThat(run.err()).contains("schema \"pgq_node\" is not installed").contains("does not include it");
     }
 
     @Test

@@ -5,10 +5,13 @@ import org.skytools.sql.SchemaInstaller;
 import org.skytools.sql.SqlSchema;
 import org.skytools.testkit.DatabaseTemplate;
 
-/** Test databases with the pgq schema, installed through the product's installer. */
+/** Test databases with every bundled PgQ schema, installed through the product's installer. */
 public final class PgqTemplate implements DatabaseTemplate {
     @Override
     public void populate(Connection connection) {
-        new SchemaInstaller().apply(connection, SqlSchema.PGQ);
+        SchemaInstaller installer = new SchemaInstaller();
+        for (SqlSchema schema : SqlSchema.values()) {
+            installer.apply(connection, schema);
+        }
     }
 }

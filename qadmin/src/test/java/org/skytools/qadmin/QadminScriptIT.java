@@ -332,4 +332,36 @@ class QadminScriptIT {
         assertThat(noSchema.exitCode()).isEqualTo(5);
         assertThat(noSchema.err()).contains("schema \"londiste\" is not installed");
     }
+
+    @Test
+    void subconsumersRegisterAndUnregister(TestDatabase db) {
+        QadminRun run = QadminRun.on(
+                db,
+                "-c",
+                "create queue q; register subconsumer s1 for c on q; register subconsumer s2 on q for c;"
+                        + " show consumer * on q");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("CREATE\nREGISTER\nREGISTER\n");
+        assertThat(db.queryValue(
+                        "select string_agg(consumer_name, ',' order by 1) from pgq.get_consumer_info('q')",
+                        String.class))
+                .isEqualTo("c,c.s1,c.s2");
+        QadminRun again = QadminRun.on(db, "-Q", "q", "-c", "register subconsumer s1 for c");
+        assertThat(again.exitCode()).isEqualTo(6);
+        assertThat(again.err())
+                .isEqualTo("ERROR: subconsumer \"s1\" of consumer \"c\" is already registered on queue \"q\"\n");
+
+        QadminRun one = QadminRun.on(db, "-c", "unregister subconsumer s1 for c from q");
+        assertThat(one.exitCode()).as(one.toString()).isZero();
+        assertThat(db.queryValue(
+                        "select string_agg(consumer_name, ',' order by 1) from pgq.get_consumer_info('q')",
+                        String.class))
+                .isEqualTo("c,c.s2");
+        QadminRun all = QadminRun.on(db, "-Q", "q", "-c", "unregister subconsumer * for c close batch");
+        assertThat(all.out()).isEqualTo("UNREGISTER\n");
+        assertThat(db.queryValue(
+                        "select string_agg(consumer_name, ',' order by 1) from pgq.get_consumer_info('q')",
+                        String.class))
+                .isEqualTo("c");
+    }
 }
