@@ -15,6 +15,6 @@ final class RestoreDispatch {
             new MasterXRestore(ctx).restore(name, dstPath);
             return 0;
         }
-        return new XRestore(ctx, ParentWatch.ofCurrentProcess()).restore(name, dstPath, restartWal);
+        return new XRestore(ctx, ParentWatch.ofCurrentProcess()::alive).restore(name, dstPath, restartWal);
     }
 }

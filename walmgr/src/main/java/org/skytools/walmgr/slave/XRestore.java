@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.skytools.walmgr.WalmgrContext;
 import org.skytools.walmgr.config.WalmgrKey;
 import org.skytools.walmgr.pg.BackupLabel;
@@ -30,13 +31,14 @@ public final class XRestore {
 
     private final WalmgrContext ctx;
     private final SlaveNode node;
-    private final ParentWatch parent;
+    private final BooleanSupplier parentAlive;
     private final BoundedProbe probe = new BoundedProbe(PROBE_MILLIS);
 
-    public XRestore(WalmgrContext ctx, ParentWatch parent) {
+    /** {@code parentAlive} tells whether the server still waits (see {@link ParentWatch}). */
+    public XRestore(WalmgrContext ctx, BooleanSupplier parentAlive) {
         this.ctx = ctx;
         this.node = new SlaveNode(ctx);
-        this.parent = parent;
+        this.parentAlive = parentAlive;
     }
 
     public int restore(String name, String dstPath, String restartWal) {
@@ -59,7 +61,7 @@ public final class XRestore {
         long lastPauseLog = 0;
         long lastUnreachableLog = 0;
         while (true) {
-            if (!parent.alive()) {
+            if (!parentAlive.getAsBoolean()) {
                 log.warn("Parent dead, quitting");
                 return 1;
             }
