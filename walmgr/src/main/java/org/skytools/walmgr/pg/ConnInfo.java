@@ -12,7 +12,7 @@ import java.util.Properties;
 public record ConnInfo(Map<String, String> params) {
 
     public ConnInfo {
-        params = Map.copyOf(params);
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** Parses the {@code key=value} form with libpq's single quotes and backslash escapes. */
