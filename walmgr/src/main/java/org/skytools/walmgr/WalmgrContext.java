@@ -63,6 +63,12 @@ public record WalmgrContext(
         if (launcher != null && !launcher.isBlank()) {
             return Exec.shellQuote(launcher);
         }
+        // skytools-launch names the installation and the tool it started
+        String home = System.getProperty("skytools.home");
+        String tool = System.getProperty("skytools.tool");
+        if (home != null && tool != null && java.nio.file.Files.isExecutable(Path.of(home, "bin", tool))) {
+            return Exec.shellQuote(Path.of(home, "bin", tool).toString());
+        }
         List<String> words = new ArrayList<>();
         words.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         words.add("-cp");

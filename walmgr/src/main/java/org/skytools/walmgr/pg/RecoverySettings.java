@@ -35,9 +35,19 @@ public record RecoverySettings(String restoreCommand, String primaryConninfo, St
         return m;
     }
 
-    /** The new text of postgresql.auto.conf; archiving is disabled so a booted slave does not archive. */
-    public String apply(String autoConf, String disabledArchiveCommand) {
+    /**
+     * The new text of postgresql.auto.conf; archiving is disabled so a booted slave does not
+     * archive. In archive recovery on PostgreSQL 15+ WAL prefetching is turned off: read-ahead
+     * would ask xrestore for the next segment, and xrestore waits for it, before the records
+     * already read are replayed, so the slave would never reach a consistent state.
+     */
+    public String apply(String autoConf, String disabledArchiveCommand, int major) {
         AutoConf a = new AutoConf(autoConf);
+        if (major >= 15 && !streaming()) {
+            a.set("recovery_prefetch", "off");
+        } else {
+            a.remove("recovery_prefetch");
+        }
         settings().forEach((k, v) -> {
             if (v == null) {
                 a.remove(k);
@@ -62,7 +72,7 @@ public record RecoverySettings(String restoreCommand, String primaryConninfo, St
         try {
             Path auto = dataDir.resolve("postgresql.auto.conf");
             String old = Files.exists(auto) ? Files.readString(auto, StandardCharsets.UTF_8) : "";
-            LocalFiles.writeAtomically(auto, apply(old, disabledArchiveCommand));
+            LocalFiles.writeAtomically(auto, apply(old, disabledArchiveCommand, major));
             // a recovery.conf makes PostgreSQL 12+ refuse to start
             Files.deleteIfExists(dataDir.resolve("recovery.conf"));
             Files.deleteIfExists(dataDir.resolve("standby.signal"));

@@ -27,6 +27,7 @@ class RecoverySettingsTest {
                 .contains("work_mem = '8MB'\n")
                 .contains("restore_command = 'walmgr /s.ini xrestore %f \"%p\" %r'\n")
                 .contains("archive_command = '/bin/true'\n")
+                .contains("recovery_prefetch = 'off'\n")
                 .doesNotContain("primary_conninfo")
                 .doesNotContain("archive_cleanup_command");
         assertThat(data.resolve("recovery.signal")).exists();
@@ -42,6 +43,7 @@ class RecoverySettingsTest {
         assertThat(auto)
                 .contains("primary_conninfo = 'host=m port=5432 user=rep password=it''s'\n")
                 .contains("archive_cleanup_command = '/usr/bin/pg_archivecleanup /w %r'\n")
+                .doesNotContain("recovery_prefetch")
                 .doesNotContain("archive_command =");
         assertThat(data.resolve("standby.signal")).exists();
         assertThat(data.resolve("recovery.signal")).doesNotExist();
