@@ -29,6 +29,11 @@ public class SkyToolsException extends RuntimeException {
         return new SkyToolsException(ErrorKind.CONFIG, message);
     }
 
+    /** Shortcut for a command-line error. */
+    public static SkyToolsException usage(String message) {
+        return new SkyToolsException(ErrorKind.USAGE, message);
+    }
+
     /** Shortcut for a database-state error (unknown queue, consumer, table...). */
     public static SkyToolsException state(String message) {
         return new SkyToolsException(ErrorKind.STATE, message);

@@ -1,0 +1,177 @@
+package org.skytools.common.daemon;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.skytools.common.error.ErrorKind;
+import org.skytools.common.error.SkyToolsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code -d} switch. A JVM cannot fork, so the program is started again: the same java
+ * binary, JVM options, class path, main class and arguments, plus the system property {@value
+ * #CHILD_PROPERTY}, under {@code setsid} so the daemon has its own session, with stdin and stdout
+ * on the null device. The {@code -d} switch stays in the arguments: the property tells the child
+ * not to detach again, and {@code -d} tells it to log only to {@code logfile}. A system property
+ * rather than an environment variable, so that processes the daemon starts with {@code -d} (copy
+ * jobs) detach normally.
+ *
+ * <p>The parent waits until the child has written the pidfile and exits 0; if the child dies
+ * first, the parent prints what the child wrote to stderr and exits with the child's code. The
+ * child's stderr goes to a temporary file that the parent deletes once the child is up.
+ */
+public final class Daemonizer {
+    private static final Logger log = LoggerFactory.getLogger(Daemonizer.class);
+
+    /** Set on the re-launched JVM. */
+    public static final String CHILD_PROPERTY = "skytools.daemon.child";
+
+    private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final Duration startTimeout;
+
+    /** @param startTimeout how long the parent waits for the child's pidfile */
+    public Daemonizer(Duration startTimeout) {
+        this.startTimeout = startTimeout;
+    }
+
+    /** Whether this JVM is the re-launched daemon. */
+    public static boolean isChild() {
+        return System.getProperty(CHILD_PROPERTY) != null;
+    }
+
+    /**
+     * Starts the daemon and waits for its pidfile.
+     *
+     * @param appArgs the program arguments exactly as this process got them
+     * @param pidfile the pidfile the child will write
+     * @param err where to copy the child's early error output
+     * @return exit code for this (parent) process
+     */
+    public int detach(List<String> appArgs, Pidfile pidfile, PrintWriter err) {
+        List<String> command = command(appArgs);
+        log.debug("starting daemon: {}", command);
+        Path errors = null;
+        try {
+            errors = Files.createTempFile("skytools-daemon-", ".err");
+            Process child = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(errors.toFile())
+                    .start();
+            return await(child, pidfile, errors, err);
+        } catch (IOException e) {
+            throw new SkyToolsException(ErrorKind.RUNTIME, "cannot start daemon: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SkyToolsException(ErrorKind.RUNTIME, "interrupted while starting daemon", e);
+        } finally {
+            if (errors != null) {
+                try {
+                    Files.deleteIfExists(errors);
+                } catch (IOException e) {
+                    log.debug("cannot delete {}", errors, e);
+                }
+            }
+        }
+    }
+
+    private int await(Process child, Pidfile pidfile, Path errors, PrintWriter err)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(startTimeout);
+        while (true) {
+            OptionalLong pid = livePid(pidfile);
+            if (pid.isPresent()) {
+                log.info("daemon started, pid {}", pid.getAsLong());
+                return 0;
+            }
+            if (!child.isAlive()) {
+                String output = Files.readString(errors, StandardCharsets.UTF_8).strip();
+                if (!output.isEmpty()) {
+                    err.println(output);
+                    err.flush();
+                }
+                int code = child.exitValue();
+                if (code == 0) {
+                    throw new SkyToolsException(
+                            ErrorKind.RUNTIME, "daemon exited before writing pidfile \"" + pidfile.path() + "\"");
+                }
+                return code;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                child.destroy();
+                throw new SkyToolsException(
+                        ErrorKind.RUNTIME,
+                        "daemon did not write pidfile \"" + pidfile.path() + "\" within " + startTimeout.toSeconds()
+                                + " s and was stopped; see its logfile");
+            }
+            child.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static OptionalLong livePid(Pidfile pidfile) {
+        try {
+            return pidfile.livePid();
+        } catch (SkyToolsException e) {
+            // the child may be writing it right now
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The command line of the child. */
+    List<String> command(List<String> appArgs) {
+        List<String> command = new ArrayList<>();
+        SETSID.stream()
+                .filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst()
+                .ifPresentOrElse(
+                        command::add, () -> log.warn("setsid not found; the daemon stays in this terminal session"));
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        command.add(self.command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("-D" + CHILD_PROPERTY + "=true");
+        command.addAll(launchPrefix(self.arguments(), appArgs));
+        command.addAll(appArgs);
+        return command;
+    }
+
+    /**
+     * JVM options and main class (or {@code -jar file}) of this process: taken verbatim from its
+     * own command line when the tail of that matches the program arguments, otherwise rebuilt from
+     * the runtime's input arguments, class path and {@code sun.java.command}.
+     */
+    static List<String> launchPrefix(Optional<String[]> ownArguments, List<String> appArgs) {
+        if (ownArguments.isPresent()) {
+            List<String> argv = Arrays.asList(ownArguments.get());
+            int head = argv.size() - appArgs.size();
+            if (head > 0 && argv.subList(head, argv.size()).equals(appArgs)) {
+                return argv.subList(0, head);
+            }
+        }
+        List<String> prefix =
+                new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        String main = System.getProperty("sun.java.command", "").split(" ", 2)[0];
+        if (main.endsWith(".jar")) {
+            prefix.add("-jar");
+        } else {
+            prefix.add("-cp");
+            prefix.add(System.getProperty("java.class.path"));
+        }
+        prefix.add(main);
+        return prefix;
+    }
+}

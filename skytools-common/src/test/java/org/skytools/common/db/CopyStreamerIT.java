@@ -1,0 +1,214 @@
+package org.skytools.common.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.skytools.common.error.SkyToolsException;
+import org.skytools.common.error.SqlErrors;
+import org.skytools.testkit.PgCluster;
+import org.skytools.testkit.PgTest;
+import org.skytools.testkit.TestDatabase;
+
+/** {@link CopyStreamer} between two databases: data fidelity, column lists and failures on either side. */
+@PgTest
+@Timeout(60)
+class CopyStreamerIT {
+    private static final String ROWS = "insert into src select n, 'v' || n, case when n % 5 = 0 then null"
+            + " else E'tab\\there\\nnew ''q'' \\\\ ü😀' end, n % 2 = 0 from generate_series(1, 1000) n";
+    private static final String TABLE =
+            "create table %s (id int primary key, \"Order\" text, \"select\" text, flag bool)";
+
+    private final CopyStreamer streamer = new CopyStreamer();
+    private PgCluster cluster;
+    private String targetDb;
+
+    @BeforeEach
+    void createTarget(TestDatabase db) {
+        cluster = db.cluster();
+        targetDb = db.name() + "_dst";
+        cluster.createDatabase(targetDb, null);
+        db.execute(TABLE.formatted("src"));
+        db.execute(ROWS);
+    }
+
+    @AfterEach
+    void dropTarget() {
+        cluster.dropDatabase(targetDb);
+    }
+
+    private Connection target() throws SQLException {
+        return cluster.connect(targetDb);
+    }
+
+    private static String scalar(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static final String CHECKSUM = "select count(*) || ':' || sum(hashtext(t::text)::bigint) from %s t";
+
+    @Test
+    void copiesEveryRowAndByteOfATable(TestDatabase db) throws Exception {
+        try (Connection src = db.connect();
+                Connection dst = target()) {
+            exec(dst, TABLE.formatted("dst"));
+            CopyResult r = streamer.copyTable(src, FqName.parse("src"), dst, FqName.parse("public.dst"), List.of());
+            assertThat(r.rows()).isEqualTo(1000);
+            assertThat(r.bytes()).isGreaterThan(20_000);
+            assertThat(scalar(dst, CHECKSUM.formatted("dst"))).isEqualTo(scalar(src, CHECKSUM.formatted("src")));
+        }
+    }
+
+    @Test
+    void copiesAQuotedColumnSubsetAndAQuery(TestDatabase db) throws Exception {
+        try (Connection src = db.connect();
+                Connection dst = target()) {
+            exec(dst, "create schema \"Odd Schema\"");
+            exec(dst, "create table \"Odd Schema\".\"Dst\" (id int, \"select\" text, \"Order\" text default 'dflt')");
+            CopyResult r = streamer.copyTable(
+                    src, FqName.parse("src"), dst, new FqName("Odd Schema", "Dst"), List.of("id", "select"));
+            assertThat(r.rows()).isEqualTo(1000);
+            assertThat(scalar(dst, "select count(*) from \"Odd Schema\".\"Dst\" where \"Order\" = 'dflt'"))
+                    .isEqualTo("1000");
+            assertThat(scalar(dst, "select \"select\" from \"Odd Schema\".\"Dst\" where id = 1"))
+                    .isEqualTo(scalar(src, "select \"select\" from src where id = 1"));
+            CopyResult q = streamer.copyQuery(
+                    src,
+                    "select id + 5000, \"Order\" from src where flag",
+                    dst,
+                    new FqName("Odd Schema", "Dst"),
+                    List.of("id", "Order"));
+            assertThat(q.rows()).isEqualTo(500);
+            assertThat(scalar(dst, "select count(*) from \"Odd Schema\".\"Dst\" where id > 5000"))
+                    .isEqualTo("500");
+        }
+    }
+
+    @Test
+    void missingSourceTableNamesBothSidesAndLeavesTargetUsable(TestDatabase db) throws Exception {
+        try (Connection src = db.connect();
+                Connection dst = target()) {
+            exec(dst, TABLE.formatted("dst"));
+            assertThatThrownBy(() -> streamer.copyTable(src, FqName.parse("nope"), dst, FqName.parse("dst"), List.of()))
+                    .isInstanceOf(SkyToolsException.class)
+                    .hasMessage("copy from \"public.nope\" to \"public.dst\" failed while starting to read the source:"
+                            + " relation \"public.nope\" does not exist");
+            assertThat(scalar(dst, "select count(*) from dst")).isEqualTo("0");
+            assertThat(scalar(src, "select 1")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void missingTargetTableCancelsTheSource(TestDatabase db) throws Exception {
+        try (Connection src = db.connect();
+                Connection dst = target()) {
+            assertThatThrownBy(() -> streamer.copyTable(src, FqName.parse("src"), dst, FqName.parse("dst"), List.of()))
+                    .isInstanceOf(SkyToolsException.class)
+                    .hasMessageStartingWith(
+                            "copy from \"public.src\" to \"public.dst\" failed while starting to write the target:")
+                    .hasMessageContaining("relation \"public.dst\" does not exist");
+            assertThat(scalar(src, "select count(*) from src")).isEqualTo("1000");
+            assertThat(scalar(dst, "select 2")).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void sourceFailingMidStreamAbortsTheTarget(TestDatabase db) throws Exception {
+        try (Connection src = db.connect();
+                Connection dst = target()) {
+            exec(dst, TABLE.formatted("dst"));
+            String query = "select id, 'x' || (1 / (id - 700)), null, null from src order by id";
+            assertThatThrownBy(() -> streamer.copyQuery(src, query, dst, FqName.parse("dst"), List.of()))
+                    .isInstanceOf(SkyToolsException.class)
+                    .hasMessageStartingWith("copy from \"query\" to \"public.dst\" failed while reading the source:")
+                    .hasMessageContaining("division by zero")
+                    .satisfies(e -> assertThat(SqlErrors.sqlState(e)).contains("22012"));
+            assertThat(scalar(dst, "select count(*) from dst")).isEqualTo("0");
+            assertThat(scalar(src, "select 3")).isEqualTo("3");
+        }
+    }
+
+    @Test
+    void targetRejectingARowFailsWithTheLineAndKeepsBothUsable(TestDatabase db) throws Exception {
+        try (Connection src = db.connect();
+                Connection dst = target()) {
+            exec(dst, TABLE.formatted("dst"));
+            exec(dst, "insert into dst (id) values (5)");
+            assertThatThrownBy(() -> streamer.copyTable(src, FqName.parse("src"), dst, FqName.parse("dst"), List.of()))
+                    .isInstanceOf(SkyToolsException.class)
+                    .hasMessageStartingWith("copy from \"public.src\" to \"public.dst\" failed while")
+                    .hasMessageContaining("duplicate key value violates unique constraint \"dst_pkey\"")
+                    .hasMessageContaining("line 5")
+                    .satisfies(e -> assertThat(SqlErrors.sqlState(e)).contains("23505"));
+            assertThat(scalar(dst, "select count(*) from dst")).isEqualTo("1");
+            assertThat(scalar(src, "select 4")).isEqualTo("4");
+        }
+    }
+
+    @Test
+    void targetDyingMidStreamStopsAndDrainsTheSource(TestDatabase db) throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        // The target connection dies in this test, so it is closed by the server, not here.
+        Connection dst = target();
+        try (Connection src = db.connect();
+                Connection admin = target()) {
+            exec(dst, "create table dst (id bigint, v text)");
+            // generate_series in the select list streams; in FROM it would be materialized first.
+            String query = "select generate_series(1, 50000000), repeat('x', 100)";
+            Future<CopyResult> copy =
+                    pool.submit(() -> streamer.copyQuery(src, query, dst, FqName.parse("dst"), List.of()));
+            String copyPid = "select pid from pg_stat_progress_copy"
+                    + " where relid = 'dst'::regclass and tuples_processed > 10000";
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows(admin, copyPid) > 0);
+            exec(admin, "select pg_terminate_backend(pid) from (" + copyPid + ") p");
+            long killed = System.nanoTime();
+            assertThatThrownBy(() -> copy.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(SkyToolsException.class)
+                    .hasMessageStartingWith("copy from \"query\" to \"public.dst\" failed while writing the target:");
+            System.out.printf("copy stopped %d ms after the target died%n", (System.nanoTime() - killed) / 1_000_000);
+            assertThat(dst.isValid(1)).isFalse();
+            assertThat(scalar(src, "select 5")).isEqualTo("5");
+            assertThat(scalar(src, "select count(*) from src")).isEqualTo("1000");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int rows(Connection c, String sql) throws SQLException {
+        int n = 0;
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
