@@ -4,8 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.skytools.walmgr.cli.ErrorReport;
+import org.skytools.common.cli.ScriptCommandLine;
 import org.skytools.walmgr.cli.FastPath;
 import org.skytools.walmgr.cli.WalmgrCommand;
 import picocli.CommandLine;
@@ -24,11 +23,10 @@ public final class Main {
     /** Runs one command line with the given streams; returns the exit code. */
     public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
         WalmgrCommand root = new WalmgrCommand();
-        root.configure(List.of(args), in, out, err);
-        CommandLine cl = new CommandLine(root);
+        root.streams(in, out, err);
+        CommandLine cl = ScriptCommandLine.create(root);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> ErrorReport.report(ex, err, root.isVerbose()));
         return cl.execute(args);
     }
 }

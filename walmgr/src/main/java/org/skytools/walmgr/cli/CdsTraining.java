@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.skytools.walmgr.Main;
 import org.skytools.walmgr.WalmgrContext;
-import org.skytools.walmgr.config.IniConfigLoader;
+import org.skytools.walmgr.config.SkyConfigs;
+import org.skytools.walmgr.config.WalmgrSchema;
 import org.skytools.walmgr.master.XArchive;
 import org.skytools.walmgr.slave.XRestore;
 import org.skytools.walmgr.transfer.LocalFiles;
@@ -62,6 +63,10 @@ public final class CdsTraining {
 
     private static WalmgrContext context(Path ini, PrintStream quiet) {
         return new WalmgrContext(
-                IniConfigLoader.load(ini, Map.of()), false, new ByteArrayInputStream(new byte[0]), quiet, quiet);
+                WalmgrSchema.settings(SkyConfigs.read(ini, Map.of())),
+                false,
+                new ByteArrayInputStream(new byte[0]),
+                quiet,
+                quiet);
     }
 }

@@ -1,35 +1,28 @@
 package org.skytools.walmgr.cli;
 
 import java.io.PrintStream;
-import org.skytools.common.error.ErrorKind;
-import org.skytools.common.error.SkyToolsException;
+import java.util.HashSet;
+import java.util.Set;
+import org.skytools.common.config.Secrets;
+import org.skytools.common.error.SqlErrors;
 
 /**
- * Turns a failure into what the user sees and the exit code: {@code ERROR: message}, one {@code
- * Caused by:} line per cause, the stack trace only when verbose. The code comes from the error
- * kind; anything else is a runtime failure (1).
+ * Error output of the per-segment commands, which run without picocli: the same {@code ERROR:}
+ * and {@code Caused by:} lines and exit codes as the script framework's error handler.
  */
-public final class ErrorReport {
+final class ErrorReport {
     private ErrorReport() {}
 
-    public static int report(Throwable e, PrintStream err, boolean verbose) {
-        err.println("ERROR: " + message(e));
+    static int report(Throwable e, PrintStream err) {
+        String message = Secrets.mask(SqlErrors.userMessage(e));
+        err.println("ERROR: " + message);
+        Set<String> seen = new HashSet<>(Set.of(message));
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c.getMessage() != null && !message(e).contains(c.getMessage())) {
-                err.println("Caused by: " + c.getMessage());
+            String text = Secrets.mask(c.getMessage() == null ? c.getClass().getName() : c.getMessage());
+            if (seen.add(text)) {
+                err.println("Caused by: " + text);
             }
         }
-        if (verbose) {
-            e.printStackTrace(err);
-        }
-        return exitCode(e);
-    }
-
-    public static int exitCode(Throwable e) {
-        return e instanceof SkyToolsException s ? s.kind().exitCode() : ErrorKind.RUNTIME.exitCode();
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return SqlErrors.kindOf(e).exitCode();
     }
 }

@@ -3,17 +3,23 @@ package org.skytools.walmgr.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import org.skytools.common.config.GenericKeys;
+import org.skytools.common.config.SkyConfig;
+import org.skytools.common.log.LogSettings;
+import org.skytools.common.log.LogSetup;
 import org.skytools.walmgr.WalmgrContext;
-import org.skytools.walmgr.config.IniConfigLoader;
-import org.skytools.walmgr.config.WalmgrKey;
-import org.skytools.walmgr.config.WalmgrSettings;
+import org.skytools.walmgr.config.SkyConfigs;
+import org.skytools.walmgr.config.WalmgrSchema;
 import org.skytools.walmgr.master.XArchive;
+import org.slf4j.MDC;
+import org.slf4j.event.Level;
 
 /**
  * The per-segment commands PostgreSQL starts, {@code CONFIG xarchive %p %f} and {@code CONFIG
- * xrestore %f %p [%r]}, run without building the picocli model of all commands: these processes
- * start once per WAL segment, and start-up time is archiving and replay throughput. Any switch
- * sends the call down the normal path.
+ * xrestore %f %p [%r]}, run without building the picocli model of all commands and without
+ * compiling a log pattern unless a {@code logfile} is configured: these processes start once per
+ * WAL segment, and start-up time is archiving and replay throughput. Any switch sends the call
+ * down the normal path.
  */
 public final class FastPath {
     private static final Set<String> COMMANDS = Set.of("xarchive", "xrestore");
@@ -38,16 +44,21 @@ public final class FastPath {
 
     public static int run(String[] args) {
         try {
-            WalmgrSettings settings = IniConfigLoader.load(Path.of(args[0]), Map.of());
-            settings.optionalFile(WalmgrKey.LOGFILE).ifPresent(LogSetup::logfile);
-            WalmgrContext ctx = new WalmgrContext(settings, false, System.in, System.out, System.err);
+            SkyConfig config = SkyConfigs.read(Path.of(args[0]), Map.of());
+            MDC.put("job_name", config.jobName());
+            if (GenericKeys.LOGFILE.find(config).isPresent()) {
+                SkyConfigs.createLogDirectories(config);
+                LogSetup.apply(LogSettings.from(config, Level.INFO, true));
+            }
+            WalmgrContext ctx =
+                    new WalmgrContext(WalmgrSchema.settings(config), false, System.in, System.out, System.err);
             if (args[1].equals("xarchive")) {
                 new XArchive(ctx).archive(args[2], args[3]);
                 return 0;
             }
             return RestoreDispatch.run(ctx, args[2], args[3], args.length > 4 ? args[4] : null);
         } catch (RuntimeException e) {
-            return ErrorReport.report(e, System.err, false);
+            return ErrorReport.report(e, System.err);
         }
     }
 }

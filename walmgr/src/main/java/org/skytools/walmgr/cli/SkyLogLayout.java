@@ -10,20 +10,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * SkyTools' log line, {@code 2024-05-01 12:00:00,123 4242 INFO message}, without the cost of
- * compiling a pattern: xarchive and xrestore start once per WAL segment.
+ * The script framework's log line, {@code 2024-05-01 12:00:00,123 4242 INFO job message}, without
+ * the cost of compiling a pattern: xarchive and xrestore start once per WAL segment. The job name
+ * comes from the MDC key {@code job_name}.
  */
 public final class SkyLogLayout extends LayoutBase<ILoggingEvent> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS").withZone(ZoneId.systemDefault());
     private static final String PID = Long.toString(ProcessHandle.current().pid());
-
-    private volatile boolean withStackTraces;
-
-    /** Stack traces are printed only when verbose. */
-    public void setWithStackTraces(boolean on) {
-        this.withStackTraces = on;
-    }
 
     @Override
     public String doLayout(ILoggingEvent event) {
@@ -34,10 +28,12 @@ public final class SkyLogLayout extends LayoutBase<ILoggingEvent> {
                 .append(' ')
                 .append(event.getLevel())
                 .append(' ')
+                .append(event.getMDCPropertyMap().getOrDefault("job_name", "-"))
+                .append(' ')
                 .append(event.getFormattedMessage())
                 .append(CoreConstants.LINE_SEPARATOR);
         IThrowableProxy t = event.getThrowableProxy();
-        if (t != null && withStackTraces) {
+        if (t != null) {
             sb.append(ThrowableProxyUtil.asString(t)).append(CoreConstants.LINE_SEPARATOR);
         }
         return sb.toString();

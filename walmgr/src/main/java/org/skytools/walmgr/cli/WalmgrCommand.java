@@ -6,32 +6,37 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.skytools.common.error.ErrorKind;
+import org.skytools.common.cli.ScriptOptions;
+import org.skytools.common.cli.VersionProvider;
+import org.skytools.common.config.SkyConfig;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.common.log.LogSettings;
+import org.skytools.common.log.LogSetup;
 import org.skytools.walmgr.WalmgrContext;
-import org.skytools.walmgr.config.IniConfigLoader;
+import org.skytools.walmgr.config.SkyConfigs;
 import org.skytools.walmgr.config.WalmgrKey;
+import org.skytools.walmgr.config.WalmgrSchema;
 import org.skytools.walmgr.config.WalmgrSettings;
 import org.skytools.walmgr.init.InitConfig;
 import org.skytools.walmgr.init.InitOptions;
 import org.skytools.walmgr.init.PgLocations;
 import org.skytools.walmgr.master.SynchStandby;
+import org.slf4j.MDC;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code walmgr CONFIG.ini COMMAND [args]}, or without a config {@code walmgr --init-master --slave
  * HOST}, {@code walmgr --init-slave}, {@code walmgr --synch-standby NAMES}. The node's role comes
- * from the config: a master config names {@code master_data}.
+ * from the config: a master config names {@code master_data}. The shared SkyTools switches are
+ * accepted before and after the command.
  */
 @Command(
         name = "walmgr",
-        mixinStandardHelpOptions = true,
-        versionProvider = WalmgrVersion.class,
+        versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "WAL shipping: archiving, base backups, standby restore and boot.",
         subcommands = {
@@ -59,8 +64,8 @@ import picocli.CommandLine.Spec;
         })
 public final class WalmgrCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    ScriptOptions script;
 
     @Parameters(
             index = "0",
@@ -72,112 +77,67 @@ public final class WalmgrCommand implements Callable<Integer> {
     @Option(
             names = {"-n", "--not-really"},
             scope = ScopeType.INHERIT,
-            description = "show what would be done, change nothing")
+            description = "Show what would be done (diffs of config edits), change nothing.")
     boolean notReally;
 
-    @Option(
-            names = {"-v", "--verbose"},
-            scope = ScopeType.INHERIT,
-            description = "more output (twice: trace)")
-    boolean[] verbose = new boolean[0];
-
-    @Option(
-            names = {"-q", "--quiet"},
-            scope = ScopeType.INHERIT,
-            description = "only warnings and errors")
-    boolean quiet;
-
-    @Option(names = "--set", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE", description = "override a config key")
-    Map<String, String> overrides = new LinkedHashMap<>();
-
-    @Option(names = "--ini", description = "print a sample config with every key")
-    boolean ini;
-
-    @Option(names = "--init-master", description = "write a master config for the local PostgreSQL")
+    @Option(names = "--init-master", description = "Write a master config for the local PostgreSQL.")
     boolean initMaster;
 
-    @Option(names = "--init-slave", description = "write a slave config for the local PostgreSQL")
+    @Option(names = "--init-slave", description = "Write a slave config for the local PostgreSQL.")
     boolean initSlave;
 
     @Option(
             names = "--config-dir",
             paramLabel = "DIR",
             defaultValue = "~/conf",
-            description = "where --init-* write the config")
+            description = "Where --init-* write the config.")
     String configDir;
 
-    @Option(names = "--slave", paramLabel = "HOST", description = "slave host name (--init-master)")
+    @Option(names = "--slave", paramLabel = "HOST", description = "Slave host name (--init-master).")
     String slave;
 
-    @Option(names = "--pgdata", paramLabel = "DIR", description = "PostgreSQL data directory")
+    @Option(names = "--pgdata", paramLabel = "DIR", description = "PostgreSQL data directory.")
     String pgdata;
 
-    @Option(names = "--ssh-keygen", description = "master: generate an ssh key pair if needed")
+    @Option(names = "--ssh-keygen", description = "Master: generate an ssh key pair if needed.")
     boolean sshKeygen;
 
     @Option(
             names = "--ssh-add-key",
             paramLabel = "PUBKEYFILE",
-            description = "slave: add public key to authorized_keys")
+            description = "Slave: add a public key to authorized_keys.")
     String sshAddKey;
 
     @Option(
             names = "--ssh-remove-key",
             scope = ScopeType.INHERIT,
             paramLabel = "SUBSTRING",
-            description = "slave (cleanup): remove the master's key from authorized_keys")
+            description = "Slave (cleanup): remove the master's key from authorized_keys.")
     String sshRemoveKey;
 
     @Option(
             names = "--primary-conninfo",
             paramLabel = "CONNSTR",
-            description = "slave: connect string of the streaming master")
+            description = "Slave: connect string of the streaming master.")
     String primaryConninfo;
 
     @Option(
             names = "--add-password",
             paramLabel = "FILE",
-            description = "slave: add the replication password from FILE to .pgpass")
+            description = "Slave: add the replication password in FILE to .pgpass.")
     String addPassword;
 
     @Option(
             names = "--remove-password",
             scope = ScopeType.INHERIT,
-            description = "slave (cleanup): remove the .pgpass line")
+            description = "Slave (cleanup): remove the replication line from .pgpass.")
     boolean removePassword;
 
     @Option(
             names = "--synch-standby",
             paramLabel = "NAMES",
-            description = "master: set synchronous_standby_names without a config")
+            description = "Master: set synchronous_standby_names without a config.")
     String synchStandby;
-
-    @Option(
-            names = {"-d", "--daemon"},
-            scope = ScopeType.INHERIT,
-            description = "syncdaemon: run in the background")
-    boolean daemon;
-
-    @Option(
-            names = {"-s", "--stop"},
-            scope = ScopeType.INHERIT,
-            description = "stop the running syncdaemon (SIGINT)")
-    boolean stop;
-
-    @Option(
-            names = {"-k", "--kill"},
-            scope = ScopeType.INHERIT,
-            description = "kill the running syncdaemon (SIGTERM)")
-    boolean kill;
-
-    @Option(
-            names = {"-r", "--reload"},
-            scope = ScopeType.INHERIT,
-            description = "reload the running syncdaemon (SIGHUP)")
-    boolean reload;
-
-    /** The command line as given, for {@code -d} to start the same command in the background. */
-    java.util.List<String> args = java.util.List.of();
 
     InputStream in = System.in;
     PrintStream out = System.out;
@@ -185,14 +145,12 @@ public final class WalmgrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LogSetup.level(verbose.length, quiet);
-        if (ini) {
-            out.print(SampleConfig.text());
-            return 0;
+        if (script.ini()) {
+            return printIni(script);
         }
         if (initMaster || initSlave) {
             InitOptions o = new InitOptions(
-                    configDir, slave, pgdata, sshKeygen, sshAddKey, primaryConninfo, addPassword, overrides);
+                    configDir, slave, pgdata, sshKeygen, sshAddKey, primaryConninfo, addPassword, script.overrides());
             InitConfig init = new InitConfig(o, notReally);
             Path written = initMaster ? init.initMaster() : init.initSlave();
             out.println(written);
@@ -200,42 +158,69 @@ public final class WalmgrCommand implements Callable<Integer> {
         }
         if (synchStandby != null) {
             PgLocations pg = PgLocations.guess(pgdata, true);
-            Map<String, String> v = new LinkedHashMap<>(overrides);
+            Map<String, String> v = new LinkedHashMap<>(script.overrides());
             v.putIfAbsent(WalmgrKey.MASTER_CONFIG.key(), pg.configFile().toString());
             v.putIfAbsent(WalmgrKey.MASTER_DATA.key(), pg.dataDir().toString());
             v.putIfAbsent(WalmgrKey.MASTER_DB.key(), "dbname=template1");
-            new SynchStandby(new WalmgrContext(IniConfigLoader.fromMap("walmgr", v), notReally, in, out, err))
-                    .run(synchStandby);
+            WalmgrSettings settings = WalmgrSettings.of(null, v);
+            new SynchStandby(new WalmgrContext(settings, notReally, in, out, err)).run(synchStandby);
             return 0;
         }
-        throw new SkyToolsException(
-                ErrorKind.USAGE,
+        throw SkyToolsException.usage(
                 config == null
                         ? "no config file given; usage: walmgr CONFIG.ini COMMAND [args], see walmgr --help"
                         : "no command given; usage: walmgr " + config + " COMMAND [args], see walmgr --help");
     }
 
-    /** Loads the config named on the command line and sets up logging for a command. */
-    WalmgrContext context() {
-        LogSetup.level(verbose.length, quiet);
-        if (config == null) {
-            throw new SkyToolsException(ErrorKind.USAGE, "this command needs a config file: walmgr CONFIG.ini COMMAND");
-        }
-        WalmgrSettings settings = IniConfigLoader.load(config, overrides);
-        settings.optionalFile(WalmgrKey.LOGFILE).ifPresent(LogSetup::logfile);
-        return new WalmgrContext(settings, notReally, in, out, err);
+    /** {@code --ini}: the sample config from the key descriptors. */
+    int printIni(ScriptOptions sub) {
+        out.print(WalmgrSchema.DEFINITION.schema().renderIni(SkyConfigs.SECTION, overrides(sub)));
+        out.flush();
+        return 0;
     }
 
-    /** Sets the original arguments and the streams commands read and write. */
-    public void configure(java.util.List<String> originalArgs, InputStream in, PrintStream out, PrintStream err) {
-        this.args = java.util.List.copyOf(originalArgs);
+    /** The {@code --set} values given before and after the command. */
+    Map<String, String> overrides(ScriptOptions sub) {
+        Map<String, String> all = new LinkedHashMap<>(script.overrides());
+        if (sub != null) {
+            all.putAll(sub.overrides());
+        }
+        return all;
+    }
+
+    /**
+     * Loads and validates the config named on the command line, adds its {@code logfile} to the
+     * logging the framework set up from {@code -q}/{@code -v}, and returns the command context.
+     */
+    WalmgrContext context(ScriptOptions sub) {
+        SkyConfig cfg = loadConfig(sub);
+        return new WalmgrContext(WalmgrSchema.settings(cfg), notReally, in, out, err);
+    }
+
+    SkyConfig loadConfig(ScriptOptions sub) {
+        if (config == null) {
+            throw SkyToolsException.usage("this command needs a config file: walmgr CONFIG.ini COMMAND");
+        }
+        SkyConfig cfg = SkyConfigs.read(config, overrides(sub));
+        SkyConfigs.createLogDirectories(cfg);
+        LogSetup.apply(LogSettings.from(cfg, LogSettings.levelFor(quiet(sub), verbosity(sub)), true));
+        MDC.put("job_name", cfg.jobName());
+        WalmgrSchema.DEFINITION.schema().validate(cfg);
+        return cfg;
+    }
+
+    private boolean quiet(ScriptOptions sub) {
+        return script.quiet() || (sub != null && sub.quiet());
+    }
+
+    private int verbosity(ScriptOptions sub) {
+        return Math.max(script.verbosity(), sub == null ? 0 : sub.verbosity());
+    }
+
+    /** Sets the streams commands read and write. */
+    public void streams(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
         this.out = out;
         this.err = err;
-    }
-
-    /** True with {@code -v}: errors come with their stack trace. */
-    public boolean isVerbose() {
-        return verbose.length > 0;
     }
 }

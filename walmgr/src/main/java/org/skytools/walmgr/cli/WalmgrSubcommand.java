@@ -1,7 +1,10 @@
 package org.skytools.walmgr.cli;
 
 import java.util.concurrent.Callable;
+import org.skytools.common.cli.ScriptOptions;
+import org.skytools.common.error.SkyToolsException;
 import org.skytools.walmgr.WalmgrContext;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** A walmgr command: loads the config through the top-level command and runs one service call. */
@@ -9,9 +12,21 @@ abstract class WalmgrSubcommand implements Callable<Integer> {
     @ParentCommand
     WalmgrCommand root;
 
+    @Mixin
+    ScriptOptions script;
+
     @Override
-    public final Integer call() {
-        return run(root.context());
+    public Integer call() {
+        if (script.ini() || root.script.ini()) {
+            return root.printIni(script);
+        }
+        if (script.daemon()
+                || root.script.daemon()
+                || script.control().isPresent()
+                || root.script.control().isPresent()) {
+            throw SkyToolsException.usage("-d, -r, -s and -k only apply to sync and syncdaemon");
+        }
+        return run(root.context(script));
     }
 
     /** Runs the command; returns the exit code. */

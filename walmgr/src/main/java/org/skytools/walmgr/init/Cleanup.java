@@ -6,13 +6,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.skytools.common.db.ConnectString;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.walmgr.WalmgrContext;
 import org.skytools.walmgr.config.Paths;
 import org.skytools.walmgr.config.Role;
 import org.skytools.walmgr.config.WalmgrKey;
-import org.skytools.walmgr.pg.ConnInfo;
 import org.skytools.walmgr.transfer.LocalFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +71,12 @@ public final class Cleanup {
         }
         String conninfo = ctx.settings().optional(WalmgrKey.PRIMARY_CONNINFO).orElse("");
         if (removePassword && !conninfo.isEmpty() && !ctx.notReally()) {
-            ConnInfo ci = ConnInfo.parse(conninfo);
+            ConnectString ci = ConnectString.parse(conninfo);
             Pgpass pg = Pgpass.load(Paths.file("~/.pgpass"));
-            if (pg.removeUser(ci.host(), ci.port(), ci.user())) {
+            if (pg.removeUser(
+                    ci.host().orElse("localhost"),
+                    ci.port().orElse("5432"),
+                    ci.user().orElse(System.getProperty("user.name")))) {
                 log.info("Removing line from .pgpass");
                 pg.write();
             }

@@ -8,10 +8,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.skytools.common.db.ConnectString;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.walmgr.config.Paths;
-import org.skytools.walmgr.pg.ConnInfo;
 import org.skytools.walmgr.transfer.Exec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,10 +170,14 @@ public final class InitConfig {
         try {
             List<String> lines = Files.readAllLines(Path.of(Paths.expandHome(opts.addPassword())));
             String password = lines.isEmpty() ? "" : lines.get(0).strip();
-            ConnInfo ci = ConnInfo.parse(opts.primaryConninfo());
+            ConnectString ci = ConnectString.parse(opts.primaryConninfo());
             if (!notReally) {
                 Pgpass pg = Pgpass.load(Paths.file("~/.pgpass"));
-                pg.ensureUser(ci.host(), ci.port(), ci.user(), password);
+                pg.ensureUser(
+                        ci.host().orElse("localhost"),
+                        ci.port().orElse("5432"),
+                        ci.user().orElse(System.getProperty("user.name")),
+                        password);
                 pg.write();
             }
             log.info("Added password from {} to .pgpass", opts.addPassword());

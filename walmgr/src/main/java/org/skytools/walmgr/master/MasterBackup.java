@@ -43,8 +43,8 @@ public final class MasterBackup {
             copySteps(copy, dataDir, full);
             return;
         }
-        try (MasterDb db =
-                MasterDb.connect(ctx.settings().string(WalmgrKey.MASTER_DB), "walmgr backup", ctx.networkTimeout())) {
+        try (MasterDb db = MasterDb.connect(
+                ctx.settings().string(WalmgrKey.MASTER_DB), ctx.settings().jobName(), ctx.networkTimeout())) {
             BackupLockClient lock = new BackupLockClient(slave);
             lock.take();
             State state = new State(db, lock);

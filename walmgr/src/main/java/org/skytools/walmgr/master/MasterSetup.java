@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
+import org.skytools.common.daemon.ControlCommand;
+import org.skytools.common.daemon.Pidfile;
 import org.skytools.walmgr.WalmgrContext;
 import org.skytools.walmgr.config.Role;
 import org.skytools.walmgr.config.WalmgrKey;
 import org.skytools.walmgr.pg.AutoConf;
 import org.skytools.walmgr.pg.PgConfFile;
-import org.skytools.walmgr.transfer.Exec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,21 +108,8 @@ public final class MasterSetup {
             return;
         }
         log.info("Pidfile {} exists, attempting to stop syncdaemon.", pidfile);
-        OptionalLong pid = readPid(pidfile);
-        if (pid.isEmpty() || ProcessHandle.of(pid.getAsLong()).isEmpty()) {
-            log.info("syncdaemon is not running");
-            return;
-        }
         if (!ctx.notReally()) {
-            Exec.run(List.of("kill", "-s", "INT", Long.toString(pid.getAsLong())), Map.of(), 30);
-        }
-    }
-
-    static OptionalLong readPid(Path pidfile) {
-        try {
-            return OptionalLong.of(Long.parseLong(Files.readString(pidfile).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
+            ControlCommand.STOP.send(Optional.of(new Pidfile(pidfile)));
         }
     }
 }

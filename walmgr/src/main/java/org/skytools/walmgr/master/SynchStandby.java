@@ -29,7 +29,7 @@ public final class SynchStandby {
     public void run(String names) {
         List<String> connected;
         try (MasterDb db = MasterDb.connect(
-                ctx.settings().string(WalmgrKey.MASTER_DB), "walmgr synch-standby", ctx.networkTimeout())) {
+                ctx.settings().string(WalmgrKey.MASTER_DB), ctx.settings().jobName(), ctx.networkTimeout())) {
             connected = db.standbyNames();
         }
         String wanted = names.strip();

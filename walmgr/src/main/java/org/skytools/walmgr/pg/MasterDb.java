@@ -1,13 +1,14 @@
 package org.skytools.walmgr.pg;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.skytools.common.db.ConnectString;
+import org.skytools.common.db.DbConnector;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.walmgr.wal.Lsn;
@@ -30,33 +31,39 @@ public final class MasterDb implements AutoCloseable {
         this.major = major;
     }
 
-    /** Opens a session; fails with {@code DB_CONNECT}/{@code DB_AUTH} and the masked connect string. */
-    public static MasterDb connect(String connString, String applicationName, int timeoutSeconds) {
-        ConnInfo ci;
-        try {
-            ci = ConnInfo.parse(connString);
-        } catch (IllegalArgumentException e) {
-            throw SkyToolsException.config("master_db: " + e.getMessage());
+    /**
+     * Opens a session through the shared connector (libpq semantics: service file, {@code PG*}
+     * variables, .pgpass); fails with {@code DB_CONNECT}/{@code DB_AUTH}, the password masked.
+     *
+     * @param jobName becomes the session's {@code application_name}
+     */
+    public static MasterDb connect(String connString, String jobName, int timeoutSeconds) {
+        ConnectString cs = ConnectString.parse(connString);
+        if (cs.get("connect_timeout").isEmpty()) {
+            cs = cs.with("connect_timeout", Integer.toString(timeoutSeconds));
         }
+        Connection c;
         try {
-            Connection c =
-                    DriverManager.getConnection(ci.jdbcUrl(), ci.jdbcProperties(applicationName, timeoutSeconds));
+            c = new DbConnector(jobName).connect(cs);
+        } catch (SkyToolsException e) {
+            throw new SkyToolsException(e.kind(), "master_db: " + e.getMessage(), e.getCause());
+        }
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select current_setting('server_version_num')::int")) {
             c.setAutoCommit(true);
-            int num;
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("select current_setting('server_version_num')::int")) {
-                rs.next();
-                num = rs.getInt(1);
-            }
-            return new MasterDb(c, num / 10000);
+            rs.next();
+            return new MasterDb(c, rs.getInt(1) / 10000);
         } catch (SQLException e) {
-            String state = e.getSQLState() == null ? "" : e.getSQLState();
-            ErrorKind kind = state.startsWith("28") || "3D000".equals(state) ? ErrorKind.DB_AUTH : ErrorKind.DB_CONNECT;
-            throw new SkyToolsException(
-                    kind,
-                    "cannot connect to master_db \"" + ci.masked() + "\": " + e.getMessage()
-                            + (kind == ErrorKind.DB_CONNECT ? "; is the master running?" : ""),
-                    e);
+            closeQuietly(c);
+            throw sqlFailure("cannot read the server version", e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.debug("closing: {}", e.getMessage());
         }
     }
 

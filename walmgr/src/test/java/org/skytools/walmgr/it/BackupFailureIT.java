@@ -125,7 +125,9 @@ class BackupFailureIT {
             site.writeConfigs();
             Site.Result r = site.walmgr(site.masterIni, "backup");
             assertThat(r.exitCode()).isEqualTo(4);
-            assertThat(r.stderr()).contains("cannot connect to master_db").contains("is the master running?");
+            assertThat(r.stderr())
+                    .contains("master_db: cannot connect to database")
+                    .contains("check that the server is running");
             assertThat(site.completed.resolve("BACKUPLOCK")).doesNotExist();
             assertThat(site.fullBackup).isEmptyDirectory();
 

@@ -43,6 +43,6 @@ final class Sql {
     /** Number of sessions walmgr's backup holds on the master. */
     static int backupSessions(PgCluster cluster) throws SQLException {
         return Integer.parseInt(
-                value(cluster, "select count(*) from pg_stat_activity where application_name = 'walmgr backup'"));
+                value(cluster, "select count(*) from pg_stat_activity where application_name = 'wal-master'"));
     }
 }

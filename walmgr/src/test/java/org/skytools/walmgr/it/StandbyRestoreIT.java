@@ -41,6 +41,11 @@ class StandbyRestoreIT {
 
     private void w13(PgCluster master, boolean remote) throws Exception {
         try (Site site = new Site(master, remote ? "w13remote" : "w13", remote)) {
+            if (remote) {
+                // record-based shipping: sync sends the new bytes through xpartialsync over ssh
+                site.masterExtra.put("use_xlog_functions", "1");
+                site.writeConfigs();
+            }
             // an older slave data directory: restore must move it aside, never delete it
             Files.createDirectories(site.slaveData);
             Files.writeString(site.slaveData.resolve("PG_VERSION"), "15\n");
@@ -61,6 +66,8 @@ class StandbyRestoreIT {
 
             Sql.exec(master, "insert into " + table + " select g, 'row ' || g from generate_series(1, 500) g");
             site.ok(site.masterIni, "sync");
+            String current = Sql.value(master, "select pg_walfile_name(pg_current_wal_lsn())");
+            assertThat(site.partial.resolve(current)).hasSize(16L * 1024 * 1024);
             site.ok(site.slaveIni, "restore");
             assertThat(site.dir.resolve("slave/data.0/old-marker")).hasContent("keep me");
             assertThat(site.fullBackup).doesNotExist();

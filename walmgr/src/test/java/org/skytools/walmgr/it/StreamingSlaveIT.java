@@ -63,6 +63,17 @@ class StreamingSlaveIT {
                             master, "select count(*) from pg_stat_replication where application_name = 'walslave'")));
             assertThat(onSlave(site, "select pg_is_in_recovery()::text")).isEqualTo("true");
 
+            site.ok(site.masterIni, "synch-standby", "walslave");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "walslave".equals(Sql.value(master, "show synchronous_standby_names")));
+            Site.Result refused = site.walmgr(site.masterIni, "synch-standby", "nosuchslave");
+            assertThat(refused.exitCode()).isEqualTo(6);
+            assertThat(refused.stderr()).contains("must be connected");
+            assertThat(Sql.value(master, "show synchronous_standby_names")).isEqualTo("walslave");
+            site.ok(site.masterIni, "synch-standby", "");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "".equals(Sql.value(master, "show synchronous_standby_names")));
+
             site.ok(site.slaveIni, "boot");
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "false"
                     .equals(onSlave(site, "select pg_is_in_recovery()::text")));
@@ -70,6 +81,9 @@ class StreamingSlaveIT {
                 c.createStatement().execute("insert into streamed values (101)");
                 assertThat(Sql.value(c, "select count(*) from streamed")).isEqualTo("101");
             }
+            site.ok(site.masterIni, "stop");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "/bin/true".equals(Sql.value(master, "show archive_command")));
             site.passed();
         }
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skytools.walmgr.WalmgrContext;
-import org.skytools.walmgr.config.IniConfigLoader;
+import org.skytools.walmgr.config.SkyConfigs;
 
 /** A slave config over a temporary directory, with its directories created. */
 final class SlaveFixture {
@@ -44,7 +44,7 @@ final class SlaveFixture {
         Path ini = root.resolve("slave.ini");
         Files.writeString(ini, sb.toString());
         return new WalmgrContext(
-                IniConfigLoader.load(ini, Map.of()),
+                SkyConfigs.load(ini, Map.of()),
                 false,
                 new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 
-class IniConfigLoaderTest {
+class WalmgrConfigTest {
 
     @Test
     void interpolatesKeysAndBuiltInDefaults(@TempDir Path dir) throws Exception {
@@ -33,7 +33,7 @@ class IniConfigLoaderTest {
                 archive_command = run
                   --with continuation
                 """);
-        WalmgrSettings s = IniConfigLoader.load(ini, Map.of());
+        WalmgrSettings s = SkyConfigs.load(ini, Map.of());
         assertThat(s.role()).isEqualTo(Role.MASTER);
         assertThat(s.jobName()).isEqualTo("wal-master");
         assertThat(s.string(WalmgrKey.SLAVE)).isEqualTo("db2");
@@ -50,7 +50,7 @@ class IniConfigLoaderTest {
         Path ini = dir.resolve("s.ini");
         Files.writeString(
                 ini, "[walmgr]\nwalmgr_data = /a\nfull_backup = %(walmgr_data)s/data.master\nkeep_backups = 1\n");
-        WalmgrSettings s = IniConfigLoader.load(ini, Map.of("walmgr_data", "/b", "keep_backups", "3"));
+        WalmgrSettings s = SkyConfigs.load(ini, Map.of("walmgr_data", "/b", "keep_backups", "3"));
         assertThat(s.role()).isEqualTo(Role.SLAVE);
         assertThat(s.string(WalmgrKey.FULL_BACKUP)).isEqualTo("/b/data.master");
         assertThat(s.integer(WalmgrKey.KEEP_BACKUPS)).isEqualTo(3);
@@ -58,35 +58,44 @@ class IniConfigLoaderTest {
 
     @Test
     void missingFileSectionAndReferencesAreConfigErrors(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> IniConfigLoader.load(dir.resolve("nope.ini"), Map.of()))
+        assertThatThrownBy(() -> SkyConfigs.load(dir.resolve("nope.ini"), Map.of()))
                 .isInstanceOfSatisfying(
                         SkyToolsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG))
-                .hasMessageContaining("does not exist");
+                .hasMessageContaining("nope.ini");
         Path wrongSection = dir.resolve("w.ini");
         Files.writeString(wrongSection, "[walmgr3]\nslave_data = /x\n");
-        assertThatThrownBy(() -> IniConfigLoader.load(wrongSection, Map.of()))
-                .hasMessageContaining("has no [walmgr] section");
+        assertThatThrownBy(() -> SkyConfigs.load(wrongSection, Map.of()))
+                .isInstanceOfSatisfying(
+                        SkyToolsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG))
+                .hasMessageContaining("walmgr");
         Path badRef = dir.resolve("r.ini");
         Files.writeString(badRef, "[walmgr]\nfull_backup = %(nowhere)s/x\n");
-        assertThatThrownBy(() -> IniConfigLoader.load(badRef, Map.of()))
-                .hasMessageContaining("\"full_backup\" refers to \"nowhere\"");
+        assertThatThrownBy(() -> SkyConfigs.load(badRef, Map.of()))
+                .isInstanceOfSatisfying(
+                        SkyToolsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG))
+                .hasMessageContaining("nowhere");
         Path loop = dir.resolve("l.ini");
         Files.writeString(loop, "[walmgr]\na = %(b)s\nb = %(a)s\n");
-        assertThatThrownBy(() -> IniConfigLoader.load(loop, Map.of())).hasMessageContaining("loops");
+        assertThatThrownBy(() -> SkyConfigs.load(loop, Map.of()))
+                .isInstanceOfSatisfying(
+                        SkyToolsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG));
     }
 
     @Test
     void typedKeysAreCheckedWhenLoadedAndRequiredKeysWhenUsed(@TempDir Path dir) throws Exception {
         Path ini = dir.resolve("t.ini");
         Files.writeString(ini, "[walmgr]\nkeep_backups = many\n");
-        assertThatThrownBy(() -> IniConfigLoader.load(ini, Map.of()))
-                .hasMessageContaining("key \"keep_backups\" must be an integer, got \"many\"");
+        assertThatThrownBy(() -> SkyConfigs.load(ini, Map.of()))
+                .isInstanceOfSatisfying(
+                        SkyToolsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG))
+                .hasMessageContaining("keep_backups")
+                .hasMessageContaining("many");
 
         Files.writeString(ini, "[walmgr]\nbackup_datadir = maybe\n");
-        assertThatThrownBy(() -> IniConfigLoader.load(ini, Map.of())).hasMessageContaining("must be a boolean");
+        assertThatThrownBy(() -> SkyConfigs.load(ini, Map.of())).hasMessageContaining("backup_datadir");
 
         Files.writeString(ini, "[walmgr]\nbackup_datadir = no\n");
-        WalmgrSettings s = IniConfigLoader.load(ini, Map.of());
+        WalmgrSettings s = SkyConfigs.load(ini, Map.of());
         assertThat(s.bool(WalmgrKey.BACKUP_DATADIR)).isFalse();
         assertThat(s.integer(WalmgrKey.KEEP_BACKUPS)).isZero();
         assertThatThrownBy(() -> s.string(WalmgrKey.SLAVE_DATA)).hasMessageContaining("key \"slave_data\" is not set");
@@ -96,7 +105,7 @@ class IniConfigLoaderTest {
     void slaveDirectoriesMustBeLocal(@TempDir Path dir) throws Exception {
         Path ini = dir.resolve("s.ini");
         Files.writeString(ini, "[walmgr]\ncompleted_wals = otherhost:/w/logs\n");
-        WalmgrSettings s = IniConfigLoader.load(ini, Map.of());
+        WalmgrSettings s = SkyConfigs.load(ini, Map.of());
         assertThatThrownBy(() -> s.localDir(WalmgrKey.COMPLETED_WALS)).hasMessageContaining("names another host");
     }
 
@@ -108,5 +117,17 @@ class IniConfigLoaderTest {
         assertThat(Location.parse("./a:b").isRemote()).isFalse();
         assertThat(new Location("h", "/w").resolve("f").rsyncArg(false)).isEqualTo("h:/w/f");
         assertThat(new Location("", "/w").rsyncArg(true)).isEqualTo("/w/");
+    }
+
+    @Test
+    void everyWalmgrKeyHasADescriptorAndTheSampleConfigListsThem() {
+        String ini = WalmgrSchema.DEFINITION.schema().renderIni("walmgr", Map.of("slave", "db2"));
+        for (WalmgrKey k : WalmgrKey.values()) {
+            assertThat(ini).contains(k.key() + " =");
+            assertThat(WalmgrSchema.DEFINITION.schema().key(k.key()))
+                    .as(k.key())
+                    .isPresent();
+        }
+        assertThat(ini).startsWith("[walmgr]").contains("\nslave = db2\n").contains("## walmgr: slave ##");
     }
 }
