@@ -39,6 +39,12 @@ public final class WalmgrSchema {
     }
 
     static ConfigKey<?> descriptor(WalmgrKey k) {
+        if (k == WalmgrKey.HOT_STANDBY) {
+            return ConfigKey.of(k.key(), KeyType.BOOLEAN)
+                    .withDefault(false)
+                    .withDescription("wal_level hot_standby instead of archive (PostgreSQL before 9.6)")
+                    .ignored("setup sets wal_level to replica, which covers both");
+        }
         String def = k.defaultValue() == null || k.defaultValue().isEmpty() ? null : k.defaultValue();
         String text = k.description();
         return switch (k.type()) {
