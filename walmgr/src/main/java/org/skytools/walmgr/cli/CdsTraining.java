@@ -1,5 +1,7 @@
 package org.skytools.walmgr.cli;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +12,6 @@ import java.util.Map;
 import org.skytools.walmgr.Main;
 import org.skytools.walmgr.WalmgrContext;
 import org.skytools.walmgr.config.SkyConfigs;
-import org.skytools.walmgr.config.WalmgrSchema;
 import org.skytools.walmgr.master.XArchive;
 import org.skytools.walmgr.slave.XRestore;
 import org.skytools.walmgr.transfer.LocalFiles;
@@ -25,6 +26,9 @@ public final class CdsTraining {
     private CdsTraining() {}
 
     public static void main(String[] args) throws IOException {
+        // the per-segment commands log through the light back end, as FastPath chooses it
+        System.setProperty("slf4j.provider", StderrLoggerProvider.class.getName());
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         Path dir = Files.createTempDirectory("walmgr-cds");
         try {
             Path data = Files.createDirectories(dir.resolve("data"));
@@ -49,6 +53,7 @@ public final class CdsTraining {
             new XArchive(context(master, quiet)).archive(segment.toString(), name);
             new XRestore(context(slave, quiet), () -> true)
                     .restore(name, dir.resolve("RECOVERYXLOG").toString(), name);
+            warmLogback();
             Main.execute(new String[] {"--help"}, new ByteArrayInputStream(new byte[0]), quiet, quiet);
             Main.execute(
                     new String[] {slave.toString(), "listbackups"},
@@ -61,9 +66,21 @@ public final class CdsTraining {
         }
     }
 
+    /** Loads the logback classes the other commands use, without binding SLF4J to logback. */
+    private static void warmLogback() {
+        LoggerContext lc = new LoggerContext();
+        new ConsoleLogConfigurator().configure(lc);
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(lc);
+        encoder.setPattern("%d{\"yyyy-MM-dd HH:mm:ss,SSS\"} %level %X{job_name:--} %msg%n");
+        encoder.start();
+        lc.getLogger(CdsTraining.class).debug("warm-up");
+        lc.stop();
+    }
+
     private static WalmgrContext context(Path ini, PrintStream quiet) {
         return new WalmgrContext(
-                WalmgrSchema.settings(SkyConfigs.read(ini, Map.of())),
+                SkyConfigs.settings(SkyConfigs.read(ini, Map.of())),
                 false,
                 new ByteArrayInputStream(new byte[0]),
                 quiet,

@@ -20,7 +20,19 @@ public final class SkyConfigs {
     public static WalmgrSettings load(Path file, Map<String, String> overrides) {
         SkyConfig config = read(file, overrides);
         WalmgrSchema.DEFINITION.schema().validate(config);
-        return WalmgrSchema.settings(config);
+        return settings(config);
+    }
+
+    /**
+     * Settings from a loaded config: every key of the main section, interpolated. Touches no
+     * logger, so xarchive and xrestore can still choose their logging back end afterwards.
+     */
+    public static WalmgrSettings settings(SkyConfig config) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String key : config.keys()) {
+            values.put(key, config.getString(key));
+        }
+        return WalmgrSettings.of(config.file().toAbsolutePath().normalize(), values);
     }
 
     /** Reads a walmgr config without validating it. */

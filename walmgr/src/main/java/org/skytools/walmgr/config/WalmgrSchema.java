@@ -2,7 +2,6 @@ package org.skytools.walmgr.config;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 import org.skytools.common.cli.ScriptDefinition;
 import org.skytools.common.config.ConfigKey;
@@ -68,10 +67,6 @@ public final class WalmgrSchema {
 
     /** Settings from a loaded config: every key of the main section, interpolated. */
     public static WalmgrSettings settings(SkyConfig config) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (String key : config.keys()) {
-            values.put(key, config.getString(key));
-        }
-        return WalmgrSettings.of(config.file().toAbsolutePath().normalize(), values);
+        return SkyConfigs.settings(config);
     }
 }

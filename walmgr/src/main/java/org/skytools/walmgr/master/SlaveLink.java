@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The master's way to the slave: runs walmgr with the slave's config there ({@code ssh slave
- * walmgr slave.ini CMD}), or on this host when {@code slave} is empty, and creates directories and
- * files in slave locations.
+ * walmgr slave.ini CMD}), or, when {@code slave} is empty, in this process ({@link LocalSlave}),
+ * and creates directories and files in slave locations.
  */
 public final class SlaveLink {
     private static final Logger log = LoggerFactory.getLogger(SlaveLink.class);
