@@ -44,6 +44,17 @@ public final class SlaveLink {
                 .optional(WalmgrKey.SLAVE_CONFIG)
                 .orElseThrow(() -> SkyToolsException.config(ctx.settings().source()
                         + ": key \"slave_config\" is not set; name the slave's walmgr config in it"));
+        if (host().isEmpty() && LocalSlave.COMMANDS.contains(commandAndArgs.get(0))) {
+            log.debug("slave command in this process: {}", commandAndArgs);
+            Exec.Result r = new LocalSlave(
+                            ctx,
+                            org.skytools.walmgr.config.Paths.file(slaveConfig).toString())
+                    .run(commandAndArgs, stdin);
+            if (!r.stderr().isBlank()) {
+                ctx.err().print(r.stderr());
+            }
+            return r;
+        }
         List<String> words = new ArrayList<>();
         words.add(
                 host().isEmpty()

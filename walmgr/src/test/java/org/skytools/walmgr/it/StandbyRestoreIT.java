@@ -2,6 +2,7 @@ package org.skytools.walmgr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,14 +114,28 @@ class StandbyRestoreIT {
             site.ok(site.slaveIni, "continue");
             await().atMost(Duration.ofSeconds(60)).until(() -> rows(site, "paused") == 1);
             assertThat(inRecovery(site)).isTrue();
+            site.passed();
+        }
+    }
 
-            // W-9: a backup taken from the slave while it replays
+    @Test
+    void w9_backupTakenOnTheSlaveWhileItReplays(ClusterGroup group) throws Exception {
+        PgCluster master = group.get(1);
+        // embedded binaries of other majors come without pg_controldata
+        assumeTrue(Files.isExecutable(master.binDir().resolve("pg_controldata")), "no pg_controldata");
+        try (Site site = new Site(master, "slavebackup", false)) {
+            setupAndBackup(site);
+            site.ok(site.slaveIni, "restore");
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> inRecovery(site));
             site.ok(site.slaveIni, "backup");
             Path label = site.fullBackup.resolve("backup_label");
             assertThat(label).content().contains("BACKUP FROM: standby").contains("LABEL: SlaveBackup");
             assertThat(site.fullBackup.resolve("postmaster.pid")).doesNotExist();
             assertThat(site.completed.resolve("PAUSE")).doesNotExist();
             assertThat(site.completed.resolve("BACKUPLOCK")).doesNotExist();
+            try (var s = Files.list(site.completed)) {
+                assertThat(s.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".backup"));
+            }
             site.passed();
         }
     }
