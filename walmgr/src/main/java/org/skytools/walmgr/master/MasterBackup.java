@@ -3,6 +3,8 @@ package org.skytools.walmgr.master;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.skytools.common.error.ErrorKind;
+import org.skytools.common.error.SkyToolsException;
 import org.skytools.walmgr.WalmgrContext;
 import org.skytools.walmgr.config.Location;
 import org.skytools.walmgr.config.Role;
@@ -45,6 +47,13 @@ public final class MasterBackup {
         }
         try (MasterDb db = MasterDb.connect(
                 ctx.settings().string(WalmgrKey.MASTER_DB), ctx.settings().jobName(), ctx.networkTimeout())) {
+            if ("off".equals(db.setting("archive_mode"))) {
+                // the backup would be useless: nothing brings its WAL to the slave
+                throw new SkyToolsException(
+                        ErrorKind.STATE,
+                        "archive_mode is off on the master; run: walmgr " + ctx.configPath()
+                                + " setup, and restart the master");
+            }
             BackupLockClient lock = new BackupLockClient(slave);
             lock.take();
             State state = new State(db, lock);

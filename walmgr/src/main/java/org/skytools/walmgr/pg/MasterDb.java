@@ -72,6 +72,19 @@ public final class MasterDb implements AutoCloseable {
         return major;
     }
 
+    /** The current value of a server setting ({@code current_setting}). */
+    public String setting(String name) {
+        try (PreparedStatement ps = conn.prepareStatement("select current_setting(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw sqlFailure("cannot read setting " + name, e);
+        }
+    }
+
     /** Starts a non-exclusive backup in this session; returns its start location. */
     public Lsn backupStart(String label, boolean fast) {
         String sql = major >= 15 ? "select pg_backup_start(?, ?)::text" : "select pg_start_backup(?, ?, false)::text";

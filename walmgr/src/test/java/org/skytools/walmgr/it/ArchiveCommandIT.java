@@ -114,4 +114,17 @@ class ArchiveCommandIT {
             site.passed();
         }
     }
+
+    @Test
+    void w3_backupRefusesAMasterThatDoesNotArchive(PgCluster cluster) throws Exception {
+        try (Site site = new Site(cluster, "noarchive", false)) {
+            site.ok(site.slaveIni, "setup");
+            Site.Result r = site.walmgr(site.masterIni, "backup");
+            assertThat(r.exitCode()).isEqualTo(6);
+            assertThat(r.stderr()).contains("archive_mode is off on the master");
+            assertThat(site.completed.resolve("BACKUPLOCK")).doesNotExist();
+            assertThat(site.fullBackup).isEmptyDirectory();
+            site.passed();
+        }
+    }
 }
