@@ -1,0 +1,223 @@
+package org.skytools.pgq.consumer;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.skytools.pgq.Event;
+import org.skytools.pgq.RetryTagger;
+
+/**
+ * The events of one batch, read once. With a fetch size the events come through a cursor
+ * ({@code pgq.get_batch_cursor}, then {@code FETCH n}) while they are iterated, so at most one
+ * fetch's worth of rows is held whatever the batch size; with fetch size 0 they are loaded at once.
+ * Only events tagged for retry are remembered, by id.
+ */
+final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
+    static final String CURSOR = "batch_walker";
+    private static final String EVENT_COLUMNS =
+            "ev_id, ev_time, ev_txid, ev_retry, ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4";
+
+    private final Connection db;
+    private final long batchId;
+    private final int fetchSize;
+    private final String filter;
+    private final Map<Long, Integer> retries = new LinkedHashMap<>();
+    private List<Event> loaded;
+    private CursorIterator cursor;
+    private boolean started;
+    private long count;
+    private int peakHeld;
+
+    private BatchEvents(Connection db, long batchId, int fetchSize, String filter) {
+        this.db = db;
+        this.batchId = batchId;
+        this.fetchSize = fetchSize;
+        this.filter = filter;
+    }
+
+    /** Events read through a cursor while they are iterated. */
+    static BatchEvents lazy(Connection db, long batchId, int fetchSize, String filter) {
+        return new BatchEvents(db, batchId, fetchSize, filter);
+    }
+
+    /** Events loaded at once with {@code pgq.get_batch_events}, filtered by {@code filter} if set. */
+    static BatchEvents loaded(Connection db, long batchId, String filter) throws SQLException {
+        BatchEvents ev = new BatchEvents(db, batchId, 0, filter);
+        String sql = "select " + EVENT_COLUMNS + " from pgq.get_batch_events(?::int8)"
+                + (filter == null ? "" : " where " + filter);
+        List<Event> list = new ArrayList<>();
+        try (PreparedStatement st = db.prepareStatement(sql)) {
+            st.setLong(1, batchId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    list.add(Event.fromRow(rs, ev));
+                }
+            }
+        }
+        ev.loaded = list;
+        ev.peakHeld = list.size();
+        return ev;
+    }
+
+    @Override
+    public Iterator<Event> iterator() {
+        if (started) {
+            throw new IllegalStateException("the events of batch " + batchId + " can be read only once");
+        }
+        started = true;
+        if (loaded != null) {
+            count = loaded.size();
+            return loaded.iterator();
+        }
+        cursor = new CursorIterator();
+        return cursor;
+    }
+
+    /** Events read so far (all of them once the iteration ended). */
+    long count() {
+        return count;
+    }
+
+    /** The most events held in memory at once: at most the fetch size when read lazily. */
+    int peakHeld() {
+        return peakHeld;
+    }
+
+    /** Events tagged for retry so far. */
+    int retryCount() {
+        return retries.size();
+    }
+
+    @Override
+    public void tagRetry(Event event, int retrySeconds) {
+        retries.put(event.id(), retrySeconds);
+    }
+
+    @Override
+    public void tagDone(Event event) {
+        retries.remove(event.id());
+    }
+
+    /** Queues the tagged events with {@code pgq.event_retry}, in one statement; returns how many. */
+    int flushRetries() throws SQLException {
+        if (retries.isEmpty()) {
+            return 0;
+        }
+        Long[] ids = retries.keySet().toArray(new Long[0]);
+        Integer[] secs = retries.values().toArray(new Integer[0]);
+        Array idArray = db.createArrayOf("int8", ids);
+        Array secArray = db.createArrayOf("int4", secs);
+        try (PreparedStatement st = db.prepareStatement("select count(pgq.event_retry(?::int8, u.ev, u.sec))"
+                + " from unnest(?::int8[], ?::int4[]) as u(ev, sec)")) {
+            st.setLong(1, batchId);
+            st.setArray(2, idArray);
+            st.setArray(3, secArray);
+            st.executeQuery().close();
+        }
+        return ids.length;
+    }
+
+    /** Closes the cursor when the iteration stopped early. */
+    @Override
+    public void close() throws SQLException {
+        if (cursor != null) {
+            cursor.close();
+        }
+    }
+
+    /** Walks the cursor: the first block comes from get_batch_cursor, later ones from FETCH. */
+    private final class CursorIterator implements Iterator<Event> {
+        private Statement st;
+        private ResultSet rs;
+        private int rowsInBlock;
+        private boolean done;
+        private Event next;
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                try {
+                    next = advance();
+                } catch (SQLException e) {
+                    throw new BatchReadException(batchId, e);
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Event next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Event ev = next;
+            next = null;
+            count++;
+            return ev;
+        }
+
+        private Event advance() throws SQLException {
+            while (true) {
+                if (rs == null) {
+                    openFirstBlock();
+                } else if (rs.next()) {
+                    rowsInBlock++;
+                    peakHeld = Math.max(peakHeld, rowsInBlock);
+                    return Event.fromRow(rs, BatchEvents.this);
+                } else if (rowsInBlock < fetchSize) {
+                    // a short block was the last one
+                    close();
+                    return null;
+                } else {
+                    rs.close();
+                    if (st instanceof PreparedStatement) {
+                        // the first block came from get_batch_cursor; FETCH needs a plain statement
+                        st.close();
+                        st = db.createStatement();
+                    }
+                    rs = st.executeQuery("fetch " + fetchSize + " from " + CURSOR);
+                    rowsInBlock = 0;
+                }
+            }
+        }
+
+        private void openFirstBlock() throws SQLException {
+            PreparedStatement first = db.prepareStatement(
+                    "select " + EVENT_COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)");
+            first.setLong(1, batchId);
+            first.setString(2, CURSOR);
+            first.setInt(3, fetchSize);
+            first.setString(4, filter);
+            st = first;
+            rs = first.executeQuery();
+            rowsInBlock = 0;
+        }
+
+        void close() throws SQLException {
+            if (done) {
+                return;
+            }
+            done = true;
+            if (rs != null) {
+                rs.close();
+            }
+            if (st != null) {
+                st.close();
+            }
+            if (rs != null) {
+                try (Statement closer = db.createStatement()) {
+                    closer.execute("close " + CURSOR);
+                }
+            }
+        }
+    }
+}

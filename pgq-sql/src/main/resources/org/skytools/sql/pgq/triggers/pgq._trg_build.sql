@@ -1,0 +1,194 @@
+create or replace function pgq._trg_build(kind text, relid oid, args text[], op text, sig text)
+returns text[] as $$
+-- ----------------------------------------------------------------------
+-- Function: pgq._trg_build(5)
+--
+--      Parses the arguments of a capture trigger and collects what the
+--      trigger needs to know about its table, once per trigger and table
+--      structure.  The result is kept by pgq._trg_entry() for the session.
+--
+-- Parameters:
+--      kind    - L (logutriga), S (sqltriga) or J (jsontriga)
+--      relid   - table oid
+--      args    - trigger arguments, queue name first
+--      op      - first letter of the firing operation (I, U, D or R)
+--      sig     - structure signature from pgq._trg_relsig()
+--
+-- Returns:
+--      Array, 1-based:
+--       1 identity (kind and arguments)  2 structure signature
+--       3 queue name   4 flags (S skip, B backup, D deny, I ignore list,
+--         M magic columns, T temporal columns for JSON, X expressions)
+--       5 schema.table  6 primary key list  7 JSON ev_type tail
+--       8 number of live columns  9..15 expression SQL for ev_type,
+--         ev_data, ev_extra1..4 and when  16 position of the first key
+--         column (0-based, -1 none)  17 reserved
+--      then 7 items per live column from 18 on: flags (k key,
+--      i ignored, m magic + field number or ?), name, urlencoded name,
+--      quoted identifier, JSON name, JSON kind (b bool, n integer,
+--      t date/time, o other), comparison mode (see pgq._trg_eq).
+-- ----------------------------------------------------------------------
+declare
+    res         text[];
+    flags       text := '';
+    arg         text;
+    i           int4;
+    fld         int4;
+    exprs       text[] := array[null, null, null, null, null, null, null]::text[];
+    ignore_list text;
+    pkey_list   text;
+    nsp         text;
+    tbl         text;
+    pk_names    text;
+    js_tail     text;
+    cols        text[];
+    colinfo     text[] := '{}';
+    first_pk    int4 := -1;
+    ncols       int4 := 0;
+    a           record;
+    fl          text;
+    jkind       text;
+    rowref      text;
+    sql         text;
+    magic_names constant text[] := array['_pgq_ev_type', '_pgq_ev_data', '_pgq_ev_extra1',
+                                         '_pgq_ev_extra2', '_pgq_ev_extra3', '_pgq_ev_extra4'];
+    expr_names  constant text[] := array['ev_type=', 'ev_data=', 'ev_extra1=', 'ev_extra2=',
+                                         'ev_extra3=', 'ev_extra4=', 'when='];
+begin
+    select n.nspname, c.relname into nsp, tbl
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+     where c.oid = relid;
+
+    select array_agg(attname::text order by attnum) into cols
+      from pg_catalog.pg_attribute
+     where attrelid = relid and attnum > 0 and not attisdropped;
+    cols := coalesce(cols, '{}');
+
+    -- arguments after the queue name, in order; the first error wins
+    -- TG_ARGV is indexed from 0
+    for i in array_lower(args, 1) + 1 .. array_upper(args, 1) loop
+        arg := args[i];
+        if arg = 'SKIP' then
+            flags := flags || 'S';
+        elsif left(arg, 7) = 'ignore=' then
+            ignore_list := substr(arg, 8);
+        elsif left(arg, 5) = 'pkey=' then
+            pkey_list := substr(arg, 6);
+        elsif arg = 'backup' then
+            flags := flags || 'B';
+        elsif arg = 'deny' then
+            flags := flags || 'D';
+        else
+            fld := null;
+            for j in 1 .. 7 loop
+                if left(arg, length(expr_names[j])) = expr_names[j] then
+                    fld := j;
+                    exit;
+                end if;
+            end loop;
+            if fld is null then
+                raise exception 'bad param to pgq trigger';
+            end if;
+            if op = 'R' then
+                raise exception 'Custom expressions do not make sense for truncater trigger';
+            end if;
+            -- the first of repeated expressions is used
+            if exprs[fld] is null then
+                arg := substr(arg, length(expr_names[fld]) + 1);
+                -- parse and plan once now, so that a broken expression fails early
+                rowref := '(null::' || relid::regclass::text || ')';
+                execute 'select ' || pgq._trg_expr_sql(cols, arg, rowref) || ' limit 0';
+                if fld = 7 then
+                    sql := 'select pg_catalog.pg_typeof(w)::oid, case when pg_catalog.pg_typeof(w)'
+                           || ' = ''pg_catalog.bool''::pg_catalog.regtype then w::text::boolean end'
+                           || ' from (select ';
+                else
+                    sql := 'select case when pg_catalog.num_nulls(w) = 0'
+                           || ' then pg_catalog.format(''%s'', w) end from (select ';
+                end if;
+                exprs[fld] := sql || pgq._trg_expr_sql(cols, arg, '($1)') || ' as w) _s';
+                flags := flags || 'X';
+            end if;
+        end if;
+    end loop;
+
+    if op = 'R' then
+        if ignore_list is not null then
+            raise exception 'Column ignore does not make sense for truncate trigger';
+        end if;
+        if pkey_list is not null then
+            raise exception 'Custom pkey_list does not make sense for truncate trigger';
+        end if;
+        if strpos(flags, 'B') > 0 then
+            raise exception 'Backup does not make sense for truncate trigger';
+        end if;
+    end if;
+    if ignore_list is not null then
+        flags := flags || 'I';
+    end if;
+
+    -- primary key: index column names in index order
+    select string_agg(k.attname::text, ',' order by k.attnum),
+           string_agg(pg_catalog.to_json(k.attname::text)::text, ',' order by k.attnum)
+      into pk_names, js_tail
+      from pg_catalog.pg_index x, pg_catalog.pg_attribute k
+     where x.indrelid = relid and k.attrelid = x.indexrelid
+       and x.indisprimary and k.attnum > 0 and not k.attisdropped;
+    if pkey_list is not null then
+        pk_names := pkey_list;
+        select string_agg(pg_catalog.to_json(p.item)::text, ',' order by p.nr) into js_tail
+          from pg_catalog.regexp_split_to_table(pkey_list, ',') with ordinality as p(item, nr);
+    end if;
+    pk_names := coalesce(pk_names, '');
+    js_tail := ',"table":[' || pg_catalog.to_json(nsp)::text || ',' || pg_catalog.to_json(tbl)::text
+               || '],"pkey":[' || coalesce(js_tail, '') || ']}';
+
+    -- live columns in attribute order
+    for a in
+        select at.attname::text as name, at.atttypid, at.atttypmod, at.attcollation
+          from pg_catalog.pg_attribute at
+         where at.attrelid = relid and at.attnum > 0 and not at.attisdropped
+         order by at.attnum
+    loop
+        fl := '';
+        if left(a.name, 8) = '_pgq_ev_' then
+            fld := array_position(magic_names, a.name);
+            fl := 'm' || coalesce(fld::text, '?');
+            flags := flags || 'M';
+        else
+            if pgq._trg_in_list(pk_names, a.name) then
+                fl := 'k';
+                if first_pk < 0 then
+                    first_pk := ncols;
+                end if;
+            end if;
+            if ignore_list is not null and pgq._trg_in_list(ignore_list, a.name) then
+                fl := fl || 'i';
+            end if;
+        end if;
+        jkind := case a.atttypid
+                    when 'pg_catalog.bool'::regtype then 'b'
+                    when 'pg_catalog.int2'::regtype then 'n'
+                    when 'pg_catalog.int4'::regtype then 'n'
+                    when 'pg_catalog.int8'::regtype then 'n'
+                    when 'pg_catalog.date'::regtype then 't'
+                    when 'pg_catalog.timestamp'::regtype then 't'
+                    when 'pg_catalog.timestamptz'::regtype then 't'
+                    else 'o' end;
+        if jkind = 't' then
+            flags := flags || 'T';
+        end if;
+        colinfo := colinfo || array[fl, a.name, pgq._trg_urlencode(a.name), quote_ident(a.name),
+                                    pg_catalog.to_json(a.name)::text, jkind,
+                                    pgq._trg_eqmode(a.atttypid, a.atttypmod, a.attcollation)];
+        ncols := ncols + 1;
+    end loop;
+
+    res := array[kind || args::text, sig, args[array_lower(args, 1)], flags, nsp || '.' || tbl, pk_names, js_tail,
+                 ncols::text]
+           || exprs
+           || array[first_pk::text, '']
+           || colinfo;
+    return res;
+end;
+$$ language plpgsql volatile;

@@ -1,0 +1,11 @@
+-- pgq_ext: bring an installed schema up to date
+\i functions/pgq_ext.is_batch_done.sql
+\i functions/pgq_ext.set_batch_done.sql
+\i functions/pgq_ext.is_event_done.sql
+\i functions/pgq_ext.set_event_done.sql
+\i functions/pgq_ext.get_last_tick.sql
+\i functions/pgq_ext.set_last_tick.sql
+\i functions/pgq_ext.upgrade_schema.sql
+\i functions/pgq_ext.version.sql
+select pgq_ext.upgrade_schema();
+\i structure/grants.sql

@@ -1,0 +1,2 @@
+-- includes a file that includes this one
+\i cycle_b.sql

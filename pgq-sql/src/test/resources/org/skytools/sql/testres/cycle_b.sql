@@ -1,0 +1,1 @@
+\i cycle_a.sql

@@ -1,0 +1,1 @@
+select $$ \i not an include inside a line $$;

@@ -1,0 +1,3 @@
+select 1;
+\set ON_ERROR_STOP 1
+select 2;

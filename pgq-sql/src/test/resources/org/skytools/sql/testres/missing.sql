@@ -1,0 +1,1 @@
+\i no_such_file.sql

@@ -1,0 +1,3 @@
+select 1;
+\i sub/inner.sql
+select 3;

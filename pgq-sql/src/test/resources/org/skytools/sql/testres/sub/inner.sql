@@ -1,0 +1,2 @@
+select 2;
+\i ../leaf.sql
