@@ -1,12 +1,9 @@
 package org.skytools.qadmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.skytools.sql.SqlSchema;
 import org.skytools.testkit.PgTest;
 import org.skytools.testkit.TestDatabase;
 
@@ -14,10 +11,6 @@ import org.skytools.testkit.TestDatabase;
 @PgTest
 @Timeout(120)
 class InstallIT {
-
-    private static boolean bundled(String schema) {
-        return Arrays.stream(SqlSchema.values()).anyMatch(s -> s.schemaName().equals(schema));
-    }
 
     @Test
     void commandsNeedingPgqSayHowToInstallIt(TestDatabase db) {
@@ -43,31 +36,35 @@ class InstallIT {
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).containsPattern("pgq 3\\.\\S+ is up to date\n");
         for (String schema : new String[] {"pgq_ext", "pgq_node", "pgq_coop"}) {
-            if (bundled(schema)) {
-                assertThat(db.queryValue("select count(*) from pg_namespace where nspname = ?", Long.class, schema))
-                        .isEqualTo(1L);
-            } else {
-                assertThat(second.err()).contains("does not include").contains(schema);
-            }
+            assertThat(db.queryValue("select count(*) from pg_namespace where nspname = ?", Long.class, schema))
+                    .as("schema %s", schema)
+                    .isEqualTo(1L);
         }
     }
 
     @Test
-    void installLondisteFailsClearlyWhileTheBuildLacksIt(TestDatabase db) {
-        assumeFalse(bundled("londiste"), "londiste is bundled");
+    void installLondisteInstallsEverythingANodeNeeds(TestDatabase db) {
         QadminRun run = QadminRun.on(db, "-c", "install londiste");
-        assertThat(run.exitCode()).isEqualTo(5);
-        assertThat(run.out()).startsWith("installed pgq ");
-        assertThat(run.err()).contains("ERROR: schema \"londiste\" is not included in this build of SkyTools");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        for (String schema : new String[] {"pgq", "pgq_node", "londiste"}) {
+            assertThat(db.queryValue("select count(*) from pg_namespace where nspname = ?", Long.class, schema))
+                    .as("schema %s", schema)
+                    .isEqualTo(1L);
+        }
+        QadminRun again = QadminRun.on(db, "-c", "install londiste");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).containsPattern("londiste 3\\.\\S+ is up to date\n");
     }
 
     @Test
-    void nodeCommandsNameTheMissingSchema(TestDatabase db) {
-        assumeFalse(bundled("pgq_node"), "pgq_node is bundled");
-        QadminRun run = QadminRun.on(db, "-c", "install pgq; create queue q; show node * on q");
-        assertThat(run.exitCode()).isEqualTo(5);
-        assertThat(run.out()).contains("CREATE\n");
-        assertThat(run.err()).contains("schema \"pgq_node\" is not installed").contains("does not include it");
+    void showNodeListsTheLocationsOfACascadedQueue(TestDatabase db) {
+        QadminRun run = QadminRun.on(
+                db,
+                "-c",
+                "install londiste; select * from pgq_node.register_location('q', 'node1', 'dbname=x', false);"
+                        + " show node * on q");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("node1").contains("dbname=x");
     }
 
     @Test

@@ -328,6 +328,7 @@ class QadminScriptIT {
         QadminRun noQueue = QadminRun.on(db, "-c", "londiste tables");
         assertThat(noQueue.exitCode()).isEqualTo(6);
         assertThat(noQueue.err()).contains("default queue");
+        db.execute("drop schema londiste cascade");
         QadminRun noSchema = QadminRun.on(db, "-c", "create queue q; connect queue=q; londiste add table t");
         assertThat(noSchema.exitCode()).isEqualTo(5);
         assertThat(noSchema.err()).contains("schema \"londiste\" is not installed");

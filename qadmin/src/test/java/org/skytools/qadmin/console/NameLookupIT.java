@@ -53,7 +53,11 @@ class NameLookupIT {
             session.setQueue("events");
             names.invalidate();
             assertThat(names.names(NameKind.BATCH_ID)).containsExactly(String.valueOf(batch));
-            // no londiste schema: nothing to offer, and no error
+            // tables not yet registered with londiste are offered for "londiste add table"
+            assertThat(names.names(NameKind.NEW_TABLE)).containsExactly("app.orders", "public.\"Items\"");
+            // without the londiste schema: nothing to offer, and no error
+            db.execute("drop schema londiste cascade");
+            names.invalidate();
             assertThat(names.names(NameKind.NEW_TABLE)).isEmpty();
 
             assertThat(names.names(NameKind.QUEUE)).hasSize(2);
