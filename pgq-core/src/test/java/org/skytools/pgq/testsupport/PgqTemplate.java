@@ -5,13 +5,13 @@ import org.skytools.sql.SchemaInstaller;
 import org.skytools.sql.SqlSchema;
 import org.skytools.testkit.DatabaseTemplate;
 
-/** Test databases with pgq installed by the schema installer, plus pgq_coop and pgq_ext. */
+/** Test databases with pgq, pgq_coop and pgq_ext, installed by the schema installer. */
 public final class PgqTemplate implements DatabaseTemplate {
     @Override
-    public void populate(Connection c) throws Exception {
-        new SchemaInstaller().apply(c, SqlSchema.PGQ);
-        // not yet known to the installer: run their install scripts directly
-        SqlScript.run(c, "org/skytools/sql/pgq_coop/install.sql");
-        SqlScript.run(c, "org/skytools/sql/pgq_ext/install.sql");
+    public void populate(Connection c) {
+        SchemaInstaller installer = new SchemaInstaller();
+        installer.apply(c, SqlSchema.PGQ);
+        installer.apply(c, SqlSchema.PGQ_COOP);
+        installer.apply(c, SqlSchema.PGQ_EXT);
     }
 }
