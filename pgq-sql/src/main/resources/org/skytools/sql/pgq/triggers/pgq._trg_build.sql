@@ -33,6 +33,8 @@ declare
     first_pk    int4 := 0;
     key_pos     text[] := '{}';
     json_ok     boolean := true;
+    json_nums   text[] := '{}';
+    bt          record;
     ncols       int4 := 0;
     a           record;
     fl          text;
@@ -134,9 +136,8 @@ begin
 
     -- live columns in attribute order
     for a in
-        select at.attname::text as name, at.atttypid, at.atttypmod, at.attcollation,
-               t.typtype, t.typelem, t.typlen
-          from pg_catalog.pg_attribute at join pg_catalog.pg_type t on t.oid = at.atttypid
+        select at.attname::text as name, at.atttypid, at.atttypmod, at.attcollation
+          from pg_catalog.pg_attribute at
          where at.attrelid = relid and at.attnum > 0 and not at.attisdropped
          order by at.attnum
     loop
@@ -170,18 +171,31 @@ begin
         if jkind = 't' then
             flags := flags || 'T';
         end if;
-        -- to_json() of the row prints other values as a JSON string of the type
-        -- output, as jsontriga does, only for plain built-in types that are not
-        -- numbers, JSON, arrays or rows (see json_categorize_type in PostgreSQL)
-        if jkind = 'o' and not (a.atttypid < 16384 and a.typtype = 'b'
-                                and not (a.typelem <> 0 and a.typlen = -1)
-                                and a.atttypid not in ('pg_catalog.float4'::regtype,
-                                                       'pg_catalog.float8'::regtype,
-                                                       'pg_catalog.numeric'::regtype,
-                                                       'pg_catalog.json'::regtype,
-                                                       'pg_catalog.jsonb'::regtype))
-        then
-            json_ok := false;
+        -- to_json() of the row prints values as jsontriga does (see json_categorize_type
+        -- in PostgreSQL): bool, int2, int4, int8, date and times (kinds b, n and t) and,
+        -- through domains, built-in types that are not numbers, bool, dates and times,
+        -- JSON, arrays or rows.  Numbers of other types and domains come out bare and
+        -- are put in quotes afterwards.
+        if jkind = 'o' then
+            select t.oid, t.typtype, t.typelem, t.typlen, t.typbasetype into bt
+              from pg_catalog.pg_type t where t.oid = a.atttypid;
+            while bt.typtype = 'd' loop
+                select t.oid, t.typtype, t.typelem, t.typlen, t.typbasetype into bt
+                  from pg_catalog.pg_type t where t.oid = bt.typbasetype;
+            end loop;
+            if bt.oid in ('pg_catalog.int2'::regtype, 'pg_catalog.int4'::regtype, 'pg_catalog.int8'::regtype,
+                          'pg_catalog.float4'::regtype, 'pg_catalog.float8'::regtype,
+                          'pg_catalog.numeric'::regtype)
+            then
+                json_nums := json_nums
+                             || regexp_replace(pg_catalog.to_json(a.name)::text || ':', '([.^$*+?()[\]{}|\\])', '\\\1', 'g');
+            elsif not (bt.oid < 16384 and bt.typtype = 'b' and not (bt.typelem <> 0 and bt.typlen = -1)
+                       and bt.oid not in ('pg_catalog.bool'::regtype, 'pg_catalog.date'::regtype,
+                                          'pg_catalog.timestamp'::regtype, 'pg_catalog.timestamptz'::regtype,
+                                          'pg_catalog.json'::regtype, 'pg_catalog.jsonb'::regtype))
+            then
+                json_ok := false;
+            end if;
         end if;
         colinfo := colinfo || array[fl, a.name, pgq._trg_urlencode(a.name), quote_ident(a.name),
                                     pg_catalog.to_json(a.name)::text, jkind,
@@ -206,6 +220,8 @@ begin
     res.firstkey := first_pk;
     res.exprs := case when strpos(flags, 'X') > 0 then exprs end;
     res.template := array_to_string(template, '&');
+    res.json_nums := case when json_nums <> '{}' then '(' || array_to_string(json_nums, '|') || ')(-?[0-9][-+.0-9eE]*)'
+                          else '' end;
     res.cols := colinfo;
     return res;
 end;

@@ -27,6 +27,9 @@
 --                  arguments, NULL when not given
 --      template    format() template of the urlencoded row, name=%<j+1>$s
 --                  joined by '&'
+--      json_nums   regular expression for the numbers in to_json() of the row
+--                  that jsontriga prints as strings: the key in group 1 and
+--                  the number in group 2; empty when there are none
 --      cols        7 items per live column j, from 7 * j - 6 on: flags (k
 --                  key, i ignored, m magic and field number or ?), name,
 --                  urlencoded name, quoted identifier, JSON name, JSON kind
@@ -47,6 +50,7 @@ create type pgq._trg_cache as (
     firstkey    int4,
     exprs       text[],
     template    text,
+    json_nums   text,
     cols        text[]
 );
 
@@ -54,7 +58,8 @@ create type pgq._trg_cache as (
 --
 --      The part of a cache entry that the triggers read on every firing:
 --      fields of pgq._trg_cache, and in fmt the urlencoding template for
---      logutriga, the end of the JSON ev_type for jsontriga.
+--      logutriga, the end of the JSON ev_type for jsontriga, in nums
+--      json_nums for jsontriga.
 create type pgq._trg_hot as (
     stamp       text,
     tgname      text,
@@ -63,5 +68,6 @@ create type pgq._trg_hot as (
     pkey        text,
     ncols       int4,
     key1        int4,
-    fmt         text
+    fmt         text,
+    nums        text
 );

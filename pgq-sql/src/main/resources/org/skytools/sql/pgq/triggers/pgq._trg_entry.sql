@@ -125,7 +125,8 @@ begin
     perform set_config('pgq_trg.e' || suffix, e::text, false);
     perform set_config('pgq_trg.t' || suffix,
                        row(e.stamp, e.tgname, e.queue, e.tbl, e.pkey, e.ncols, e.key1,
-                           case kind when 'L' then e.template when 'J' then e.js_tail else '' end
+                           case kind when 'L' then e.template when 'J' then e.js_tail else '' end,
+                           case kind when 'J' then e.json_nums else '' end
                           )::pgq._trg_hot::text,
                        false);
     return e;

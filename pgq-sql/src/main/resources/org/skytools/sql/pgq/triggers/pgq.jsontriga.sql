@@ -19,9 +19,9 @@ create or replace function pgq.jsontriga() returns trigger as $$
 -- ----------------------------------------------------------------------
 declare
     -- Kept short like pgq.logutriga: when every column is logged and prints
-    -- in JSON as to_json() of the row prints it (see pgq._trg_cache), the
-    -- event data is to_json() of the row; everything else goes the general
-    -- way in pgq._trg_fire.
+    -- in JSON as to_json() of the row prints it, but for numbers that need
+    -- quotes (see pgq._trg_cache), the event data is to_json() of the row;
+    -- everything else goes the general way in pgq._trg_fire.
     c       pgq._trg_hot;
     s       text;
     o       text;
@@ -47,14 +47,20 @@ begin
                 exit fast when split_part(o, ',', c.key1) <> split_part(s, ',', c.key1)
                                or (c.key1 = 1 and left(o, 2) = '("')
                                or (c.key1 > 1 and strpos(o, '"') + strpos(s, '"') > 0);
-                id := pgq.insert_event(c.queue, '{"op":"UPDATE"' || c.fmt, to_json(NEW)::text, c.tbl,
-                                       null, null, null);
+                id := pgq.insert_event(c.queue, '{"op":"UPDATE"' || c.fmt,
+                                       case c.nums when '' then to_json(NEW)::text
+                                            else regexp_replace(to_json(NEW)::text, c.nums, '\1"\2"', 'g') end,
+                                       c.tbl, null, null, null);
             elsif TG_OP = 'INSERT' then
-                id := pgq.insert_event(c.queue, '{"op":"INSERT"' || c.fmt, to_json(NEW)::text, c.tbl,
-                                       null, null, null);
+                id := pgq.insert_event(c.queue, '{"op":"INSERT"' || c.fmt,
+                                       case c.nums when '' then to_json(NEW)::text
+                                            else regexp_replace(to_json(NEW)::text, c.nums, '\1"\2"', 'g') end,
+                                       c.tbl, null, null, null);
             else
-                id := pgq.insert_event(c.queue, '{"op":"DELETE"' || c.fmt, to_json(OLD)::text, c.tbl,
-                                       null, null, null);
+                id := pgq.insert_event(c.queue, '{"op":"DELETE"' || c.fmt,
+                                       case c.nums when '' then to_json(OLD)::text
+                                            else regexp_replace(to_json(OLD)::text, c.nums, '\1"\2"', 'g') end,
+                                       c.tbl, null, null, null);
             end if;
             if TG_WHEN = 'AFTER' then
                 return null;
