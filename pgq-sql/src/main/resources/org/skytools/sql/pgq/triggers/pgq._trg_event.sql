@@ -272,6 +272,68 @@ begin
 end;
 $$ language plpgsql immutable;
 
+create or replace function pgq._trg_urlenc_text(nrow text, orow text, key1 int4, fmt text, ncols int4)
+returns text as $$
+-- ----------------------------------------------------------------------
+-- Function: pgq._trg_urlenc_text(5)
+--
+--      Urlencoded row for pgq.logutriga from the row text, for rows that
+--      its own short way does not cover, when every column is logged.
+--
+-- Parameters:
+--      nrow    - text of the logged row
+--      orow    - text of the old row of an UPDATE, else NULL
+--      key1    - position of the key column, for an UPDATE
+--      fmt     - format() template of the row (see pgq._trg_cache)
+--      ncols   - number of columns
+--
+-- Returns:
+--      The urlencoded row; NULL when a row does not have ncols fields or
+--      the key texts differ, which the general way then looks into.
+-- ----------------------------------------------------------------------
+declare
+    nv      text[];
+    ov      text[];
+    v       text;
+    -- format() argument 1 is not used; NULL is chr(2) until the end
+    res     text[] := array[''];
+begin
+    nv := string_to_array(substr(nrow, 2, length(nrow) - 2), ',');
+    if coalesce(array_length(nv, 1), 0) <> ncols then
+        nv := pgq._trg_split(nrow, ncols);
+        if nv is null then
+            return null;
+        end if;
+    end if;
+    if orow is not null then
+        ov := string_to_array(substr(orow, 2, length(orow) - 2), ',');
+        if coalesce(array_length(ov, 1), 0) <> ncols then
+            ov := pgq._trg_split(orow, ncols);
+        end if;
+        if ov[key1] is distinct from nv[key1] then
+            return null;
+        end if;
+    end if;
+    for j in 1 .. ncols loop
+        v := nv[j];
+        if v = '' then
+            res := res || chr(2);
+            continue;
+        elsif left(v, 1) = '"' then
+            v := replace(replace(substr(v, 2, length(v) - 2), '""', '"'), '\\', '\');
+        end if;
+        if v ~ '^[-0-9A-Za-z_.]*$' then
+            res := res || v;
+        elsif v ~ '^[-0-9A-Za-z_. ]*$' then
+            res := res || translate(v, ' ', '+');
+        else
+            res := res || pgq._trg_urlencode(v);
+        end if;
+    end loop;
+    return replace(format(fmt, variadic res), '=' || chr(2), '');
+end;
+$$ language plpgsql immutable;
+
 create or replace function pgq._trg_json_row(c pgq._trg_cache, tokens text[], js json)
 returns text as $$
 -- ----------------------------------------------------------------------

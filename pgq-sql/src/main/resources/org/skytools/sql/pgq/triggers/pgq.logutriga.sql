@@ -40,8 +40,9 @@ declare
     -- nothing but characters that need no escaping, '+', ':', spaces and the
     -- quotes around values with spaces (numbers, names, dates and times)
     -- becomes the urlencoded row through format() with a template of the
-    -- column names (see pgq._trg_cache); everything else goes the general
-    -- way in pgq._trg_fire.
+    -- column names (see pgq._trg_cache); other rows are encoded value by
+    -- value in pgq._trg_urlenc_text.  Triggers with options, and rows that
+    -- these do not cover, go the general way in pgq._trg_fire.
     c       pgq._trg_hot;
     s       text;
     o       text;
@@ -63,26 +64,34 @@ begin
             else
                 s := NEW::text;
             end if;
-            exit fast when s !~ '^\([-0-9A-Za-z_., "+:]*\)$' or strpos(s, '""') > 0;
-            -- The values, with '+' and ':' encoded and then spaces as '+', and an
-            -- empty token before and after; a value that holds a comma gives
-            -- more tokens.  NULL is an empty token and shows as the bare name.
-            a := string_to_array(replace(replace(replace(replace(replace(replace(replace(replace(
-                     s, '+', '%2b'), ':', '%3a'), '(', ','), ')', ','), '"', ''),
-                     '        ', '++++++++'), '  ', '++'), ' ', '+'), ',');
-            exit fast when array_length(a, 1) <> c.ncols + 2;
-            if TG_OP = 'UPDATE' then
-                -- The key column must keep its value.  The row text of NEW has no
-                -- comma inside a value, that of OLD has none before the key
-                -- value when it has no quotes, and a token of OLD cut at a comma
-                -- cannot equal a whole token of NEW.
-                o := OLD::text;
-                exit fast when split_part(o, ',', c.key1) <> split_part(s, ',', c.key1)
-                               or (c.key1 > 1 and strpos(o, '"') > 0);
+            if s ~ '^\([-0-9A-Za-z_., "+:]*\)$' and strpos(s, '""') = 0 then
+                -- The values, with '+' and ':' encoded and then spaces as '+', and an
+                -- empty token before and after; a value that holds a comma gives
+                -- more tokens.  NULL is an empty token and shows as the bare name.
+                a := string_to_array(replace(replace(replace(replace(replace(replace(replace(replace(
+                         s, '+', '%2b'), ':', '%3a'), '(', ','), ')', ','), '"', ''),
+                         '        ', '++++++++'), '  ', '++'), ' ', '+'), ',');
             end if;
-            id := pgq.insert_event(c.queue, left(TG_OP, 1) || ':' || c.pkey,
-                                   replace(format(c.fmt, variadic array_replace(a, '', chr(2))), '=' || chr(2), ''),
-                                   c.tbl, null, null, null);
+            if array_length(a, 1) = c.ncols + 2 then
+                if TG_OP = 'UPDATE' then
+                    -- The key column must keep its value.  The row text of NEW has no
+                    -- comma inside a value, that of OLD has none before the key
+                    -- value when it has no quotes, and a token of OLD cut at a comma
+                    -- cannot equal a whole token of NEW.
+                    o := OLD::text;
+                    exit fast when split_part(o, ',', c.key1) <> split_part(s, ',', c.key1)
+                                   or (c.key1 > 1 and strpos(o, '"') > 0);
+                end if;
+                s := replace(format(c.fmt, variadic array_replace(a, '', chr(2))), '=' || chr(2), '');
+            else
+                -- other rows, and values with commas, value by value
+                if TG_OP = 'UPDATE' then
+                    o := OLD::text;
+                end if;
+                s := pgq._trg_urlenc_text(s, o, c.key1, c.fmt, c.ncols);
+                exit fast when s is null;
+            end if;
+            id := pgq.insert_event(c.queue, left(TG_OP, 1) || ':' || c.pkey, s, c.tbl, null, null, null);
             if TG_WHEN = 'AFTER' then
                 return null;
             end if;
