@@ -36,7 +36,18 @@ returns pgq._trg_cache as $$
 --               trusted then.
 --
 --      pgq_trg.r<relid> keeps the structure signature of the table for the
---      rest of the statement.
+--      rest of the statement.  Entries built in a transaction that rolls
+--      back go with it, as the settings do.  A session can overwrite the
+--      settings, which touches only the events of its own writes: the
+--      triggers run with the session's privileges, so no name or check
+--      that they can read would be hidden from it.
+--
+--      DDL run while the event trigger is dropped or disabled, or with
+--      event_triggers = off (PostgreSQL 17), does not advance the sequence:
+--      advance it by hand afterwards (select nextval('pgq.trigger_cache_gen'))
+--      so that sessions drop the entries they have.  A REPEATABLE READ transaction reads the
+--      catalog with its snapshot and so sees a table change committed after
+--      it started from its next transaction on.
 --
 -- Parameters:
 --      kind            - L (logutriga), S (sqltriga) or J (jsontriga)
