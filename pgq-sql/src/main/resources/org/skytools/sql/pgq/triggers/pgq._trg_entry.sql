@@ -10,10 +10,13 @@ returns pgq._trg_cache as $$
 --      triggers call it (through pgq._trg_fire) when their own look-up of
 --      the cache misses.
 --
---      The cache lives in custom settings: pgq_trg.e<relid>_<hash of the
+--      The cache lives in custom settings: pgq_trg.e1_<relid>_<hash of the
 --      trigger name> holds the entry as text of type pgq._trg_cache, and
---      pgq_trg.t<relid>_<hash> the part the triggers read themselves, of
---      type pgq._trg_hot.  The validity stamp of an entry is:
+--      pgq_trg.t1_<relid>_<hash> the part the triggers read themselves, of
+--      type pgq._trg_hot.  The 1 is the version of those types: a release
+--      that changes them takes the next number, so that sessions that live
+--      through an upgrade do not read entries of the old form.  The
+--      validity stamp of an entry is:
 --
 --        <n>    the value of sequence pgq.trigger_cache_gen when the entry
 --               was built.  Every DDL command of the database advances the
@@ -83,7 +86,7 @@ begin
     end if;
 
     suffix := relid || '_' || to_hex(hashtext(tgname));
-    e := nullif(current_setting('pgq_trg.e' || suffix, true), '')::pgq._trg_cache;
+    e := nullif(current_setting('pgq_trg.e1_' || suffix, true), '')::pgq._trg_cache;
     if not rebuild and e.tgname = tgname then
         if e.stamp = gen or e.stamp = 'x' || gen then
             return e;
@@ -133,8 +136,8 @@ begin
         e.ident := ident;
         e.sig := sig;
     end if;
-    perform set_config('pgq_trg.e' || suffix, e::text, false);
-    perform set_config('pgq_trg.t' || suffix,
+    perform set_config('pgq_trg.e1_' || suffix, e::text, false);
+    perform set_config('pgq_trg.t1_' || suffix,
                        row(e.stamp, e.tgname, e.queue, e.tbl, e.pkey, e.ncols, e.key1,
                            case kind when 'L' then e.template when 'J' then e.js_tail else '' end,
                            case kind when 'J' then e.json_nums else '' end

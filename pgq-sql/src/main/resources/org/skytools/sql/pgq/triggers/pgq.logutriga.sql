@@ -52,7 +52,7 @@ declare
 begin
     -- in local replication role changes are not logged
     if current_setting('session_replication_role') <> 'local' then
-        c := nullif(current_setting('pgq_trg.t' || TG_RELID || '_' || to_hex(hashtext(TG_NAME)), true), '')::pgq._trg_hot;
+        c := nullif(current_setting('pgq_trg.t1_' || TG_RELID || '_' || to_hex(hashtext(TG_NAME)), true), '')::pgq._trg_hot;
         <<fast>>
         begin
             -- a valid entry (none when c is NULL), and a key for UPDATE and DELETE
