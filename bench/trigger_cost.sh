@@ -1,28 +1,40 @@
 #!/bin/bash
-# Cost of the capture triggers under pgbench's TPC-B-like load.
+# Cost of the capture triggers.
 #
-# Starts a throwaway PostgreSQL cluster, initialises pgbench at scale 10 and runs
-# 8 clients for 60 s (default) with: no triggers, pgq.logutriga and pgq.jsontriga
-# (the PL/pgSQL ones shipped in pgq-sql) on the four pgbench tables, and, when the
-# Debian package postgresql-<major>-pgq3 is installed or installable, the original
-# C logutriga as the yardstick, each in its own database.  Prints TPS and ratios.
+# Starts a throwaway PostgreSQL cluster with one database per variant: no triggers,
+# pgq.logutriga and pgq.jsontriga (the PL/pgSQL ones shipped in pgq-sql), and, when the
+# Debian package postgresql-<major>-pgq3 is installed or installable, the original C
+# logutriga as the yardstick.  Then, in rounds that alternate the variants so that machine
+# noise hits all of them alike:
+#
+#   micro    one transaction of N single-row UPDATEs of a pgbench_accounts-like table with
+#            the trigger on it; the backend's CPU time per statement (from
+#            /proc/self/schedstat, or wall time where that is not readable), minus that of
+#            the variant without trigger, is the cost of one firing
+#   pgbench  TPC-B-like load (scale 10, 8 clients) with the trigger on the four pgbench
+#            tables; TPS and the ratio to the TPS without triggers
+#
+# Prints each round and the median of the rounds.
 #
 # Usage: bench/trigger_cost.sh [-T seconds] [-c clients] [-s scale] [-p port] [-r rounds]
+#                              [-n updates]
 set -euo pipefail
 
-DURATION=60
+DURATION=20
 CLIENTS=8
 SCALE=10
 PORT=55470
-ROUNDS=1
-while getopts "T:c:s:p:r:" opt; do
+ROUNDS=5
+UPDATES=20000
+while getopts "T:c:s:p:r:n:" opt; do
     case $opt in
         T) DURATION=$OPTARG ;;
         c) CLIENTS=$OPTARG ;;
         s) SCALE=$OPTARG ;;
         p) PORT=$OPTARG ;;
         r) ROUNDS=$OPTARG ;;
-        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-p port] [-r rounds]" >&2; exit 2 ;;
+        n) UPDATES=$OPTARG ;;
+        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-p port] [-r rounds] [-n updates]" >&2; exit 2 ;;
     esac
 done
 
@@ -69,28 +81,54 @@ EOF
 
 psql_q() { "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-add_triggers() {   # db, function
-    for t in accounts tellers branches history; do
-        psql_q -d "$1" -c "create trigger capture after insert or update or delete on pgbench_$t
-                           for each row execute procedure pgq.$2('bench')"
-    done
+add_trigger() {    # db, table, function
+    psql_q -d "$1" -c "create trigger capture after insert or update or delete on $2
+                       for each row execute procedure pgq.$3('bench')"
 }
 
 prepare() {        # db, kind
+    local fn=$2 t
     psql_q -d postgres -c "create database $1"
     "$BINDIR/pgbench" -i -q -s "$SCALE" "$1" >/dev/null 2>&1
+    psql_q -d "$1" -c "create table micro (aid int4 primary key, bid int4, abalance int4, filler char(84))" \
+                   -c "insert into micro select i, 1, 0, '' from generate_series(1, $UPDATES) i"
     case $2 in
-        none) ;;
+        none) return ;;
         c_logutriga)
             psql_q -d "$1" -c "create extension pgq" -c "select pgq.create_queue('bench')" >/dev/null
-            add_triggers "$1" logutriga ;;
+            fn=logutriga ;;
         *)
             flatten "$SQL/pgq/install.sql" | psql_q -d "$1" >/dev/null
-            psql_q -d "$1" -c "select pgq.create_queue('bench')" >/dev/null
-            add_triggers "$1" "$2" ;;
+            psql_q -d "$1" -c "select pgq.create_queue('bench')" >/dev/null ;;
     esac
+    for t in micro pgbench_accounts pgbench_tellers pgbench_branches pgbench_history; do
+        add_trigger "$1" "$t" "$fn"
+    done
     psql_q -d "$1" -c "checkpoint" -c "vacuum analyze"
 }
+
+# µs of backend time per UPDATE in one transaction
+micro() {          # db
+    local out
+    out=$({
+        echo "begin;"
+        echo "select 'T', split_part(pg_read_file('/proc/self/schedstat'), ' ', 1), extract(epoch from clock_timestamp());"
+        for ((i = 1; i <= UPDATES; i++)); do
+            echo "update micro set abalance = abalance + 1 where aid = $i;"
+        done
+        echo "select 'T', split_part(pg_read_file('/proc/self/schedstat'), ' ', 1), extract(epoch from clock_timestamp());"
+        echo "commit;"
+    } | "$BINDIR/psql" -X -q -A -t -F ' ' -d "$1" 2>/dev/null | grep '^T ' || true)
+    psql_q -d "$1" -c "vacuum micro"
+    if [ "$(echo "$out" | wc -l)" = 2 ] && [ -n "$(echo "$out" | awk 'NR == 1 { print $2 }')" ]; then
+        echo "$out" | awk -v n="$UPDATES" 'NR == 1 { a = $2 } NR == 2 { printf "%.1f", ($2 - a) / n / 1000 }'
+    else
+        # no /proc/self/schedstat: wall time
+        echo "$out" | awk -v n="$UPDATES" 'NR == 1 { a = $3 } NR == 2 { printf "%.1f", ($3 - a) / n * 1e6 }'
+    fi
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 KINDS=(none logutriga jsontriga)
 if [ ! -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ] && [ "$(id -u)" = 0 ]; then
@@ -106,22 +144,34 @@ for kind in "${KINDS[@]}"; do
     prepare "b_$kind" "$kind"
 done
 
-declare -A TPS
-for kind in "${KINDS[@]}"; do TPS[$kind]=0; done
+echo "load before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+declare -A MICRO TPS
 for ((round = 1; round <= ROUNDS; round++)); do
-    # alternate the databases so that machine noise hits all of them alike
+    line="round $round  µs/UPDATE:"
+    for kind in "${KINDS[@]}"; do
+        us=$(micro "b_$kind")
+        MICRO[$kind]+="$us "
+        line+=" $kind=$us"
+    done
+    line+="  tps:"
     for kind in "${KINDS[@]}"; do
         tps=$("$BINDIR/pgbench" -c "$CLIENTS" -j 2 -T "$DURATION" "b_$kind" 2>/dev/null \
               | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
-        echo "round $round  $kind  tps $tps"
-        TPS[$kind]=$(echo "${TPS[$kind]} + $tps" | bc -l)
+        TPS[$kind]+="$tps "
+        line+=" $kind=$tps"
     done
+    echo "$line  load=$(cut -d ' ' -f 1 /proc/loadavg)"
 done
 
 echo
-printf '%-14s %10s %8s\n' variant tps ratio
-base=$(echo "${TPS[none]} / $ROUNDS" | bc -l)
+echo "median of $ROUNDS rounds; µs per firing = µs/UPDATE minus that without trigger"
+printf '%-14s %12s %14s %10s %8s\n' variant µs/UPDATE "µs per firing" tps ratio
+base_us=$(echo "${MICRO[none]}" | tr ' ' '\n' | grep . | median)
+base_tps=$(echo "${TPS[none]}" | tr ' ' '\n' | grep . | median)
 for kind in "${KINDS[@]}"; do
-    avg=$(echo "${TPS[$kind]} / $ROUNDS" | bc -l)
-    printf '%-14s %10.1f %8.3f\n' "$kind" "$avg" "$(echo "$avg / $base" | bc -l)"
+    us=$(echo "${MICRO[$kind]}" | tr ' ' '\n' | grep . | median)
+    tps=$(echo "${TPS[$kind]}" | tr ' ' '\n' | grep . | median)
+    printf '%-14s %12.1f %14.1f %10.1f %8.3f\n' "$kind" "$us" "$(echo "$us - $base_us" | bc -l)" \
+        "$tps" "$(echo "$tps / $base_tps" | bc -l)"
 done
+echo "load after: $(cut -d ' ' -f 1-3 /proc/loadavg)"

@@ -21,6 +21,10 @@ revoke all on table pgq.event_template from public, pgq_reader, pgq_writer, pgq_
 grant select on table pgq.event_template to pgq_reader;
 grant select, insert, truncate on table pgq.event_template to pgq_admin;
 
+-- the capture triggers run as the writing role and read this counter (see pgq._trg_entry)
+revoke all on sequence pgq.trigger_cache_gen from public, pgq_reader, pgq_writer, pgq_admin cascade;
+grant select on sequence pgq.trigger_cache_gen to public;
+
 revoke all on table pgq.retry_queue from public, pgq_reader, pgq_writer, pgq_admin cascade;
 grant select, insert, update, delete on table pgq.retry_queue to pgq_admin;
 

@@ -1,35 +1,21 @@
-create or replace function pgq._trg_build(kind text, relid oid, args text[], op text, sig text)
-returns text[] as $$
+create or replace function pgq._trg_build(kind text, relid oid, args text[], op text)
+returns pgq._trg_cache as $$
 -- ----------------------------------------------------------------------
--- Function: pgq._trg_build(5)
+-- Function: pgq._trg_build(4)
 --
 --      Parses the arguments of a capture trigger and collects what the
 --      trigger needs to know about its table, once per trigger and table
---      structure.  The result is kept by pgq._trg_entry() for the session.
+--      structure.  The result is kept by pgq._trg_entry() for the session;
+--      the fields are described with type pgq._trg_cache.
 --
 -- Parameters:
 --      kind    - L (logutriga), S (sqltriga) or J (jsontriga)
 --      relid   - table oid
 --      args    - trigger arguments, queue name first
 --      op      - first letter of the firing operation (I, U, D or R)
---      sig     - structure signature from pgq._trg_relsig()
---
--- Returns:
---      Array, 1-based:
---       1 identity (kind and arguments)  2 structure signature
---       3 queue name   4 flags (S skip, B backup, D deny, I ignore list,
---         M magic columns, T temporal columns for JSON, X expressions)
---       5 schema.table  6 primary key list  7 JSON ev_type tail
---       8 number of live columns  9..15 expression SQL for ev_type,
---         ev_data, ev_extra1..4 and when  16 position of the first key
---         column (0-based, -1 none)  17 reserved
---      then 7 items per live column from 18 on: flags (k key,
---      i ignored, m magic + field number or ?), name, urlencoded name,
---      quoted identifier, JSON name, JSON kind (b bool, n integer,
---      t date/time, o other), comparison mode (see pgq._trg_eq).
 -- ----------------------------------------------------------------------
 declare
-    res         text[];
+    res         pgq._trg_cache;
     flags       text := '';
     arg         text;
     i           int4;
@@ -43,7 +29,12 @@ declare
     js_tail     text;
     cols        text[];
     colinfo     text[] := '{}';
-    first_pk    int4 := -1;
+    template    text[] := '{}';
+    first_pk    int4 := 0;
+    key_pos     text[] := '{}';
+    json_ok     boolean := true;
+    json_nums   text[] := '{}';
+    bt          record;
     ncols       int4 := 0;
     a           record;
     fl          text;
@@ -150,6 +141,7 @@ begin
          where at.attrelid = relid and at.attnum > 0 and not at.attisdropped
          order by at.attnum
     loop
+        ncols := ncols + 1;
         fl := '';
         if left(a.name, 8) = '_pgq_ev_' then
             fld := array_position(magic_names, a.name);
@@ -158,7 +150,8 @@ begin
         else
             if pgq._trg_in_list(pk_names, a.name) then
                 fl := 'k';
-                if first_pk < 0 then
+                key_pos := key_pos || ncols::text;
+                if first_pk = 0 then
                     first_pk := ncols;
                 end if;
             end if;
@@ -178,17 +171,58 @@ begin
         if jkind = 't' then
             flags := flags || 'T';
         end if;
+        -- to_json() of the row prints values as jsontriga does (see json_categorize_type
+        -- in PostgreSQL): bool, int2, int4, int8, date and times (kinds b, n and t) and,
+        -- through domains, built-in types that are not numbers, bool, dates and times,
+        -- JSON, arrays or rows.  Numbers of other types and domains come out bare and
+        -- are put in quotes afterwards.
+        if jkind = 'o' then
+            select t.oid, t.typtype, t.typelem, t.typlen, t.typbasetype into bt
+              from pg_catalog.pg_type t where t.oid = a.atttypid;
+            while bt.typtype = 'd' loop
+                select t.oid, t.typtype, t.typelem, t.typlen, t.typbasetype into bt
+                  from pg_catalog.pg_type t where t.oid = bt.typbasetype;
+            end loop;
+            if bt.oid in ('pg_catalog.int2'::regtype, 'pg_catalog.int4'::regtype, 'pg_catalog.int8'::regtype,
+                          'pg_catalog.float4'::regtype, 'pg_catalog.float8'::regtype,
+                          'pg_catalog.numeric'::regtype)
+            then
+                json_nums := json_nums
+                             || regexp_replace(pg_catalog.to_json(a.name)::text || ':', '([.^$*+?()[\]{}|\\])', '\\\1', 'g');
+            elsif not (bt.oid < 16384 and bt.typtype = 'b' and not (bt.typelem <> 0 and bt.typlen = -1)
+                       and bt.oid not in ('pg_catalog.bool'::regtype, 'pg_catalog.date'::regtype,
+                                          'pg_catalog.timestamp'::regtype, 'pg_catalog.timestamptz'::regtype,
+                                          'pg_catalog.json'::regtype, 'pg_catalog.jsonb'::regtype))
+            then
+                json_ok := false;
+            end if;
+        end if;
         colinfo := colinfo || array[fl, a.name, pgq._trg_urlencode(a.name), quote_ident(a.name),
                                     pg_catalog.to_json(a.name)::text, jkind,
                                     pgq._trg_eqmode(a.atttypid, a.atttypmod, a.attcollation)];
-        ncols := ncols + 1;
+        -- argument 1 is the empty token before the row's first value (see pgq.logutriga)
+        template := template || (replace(pgq._trg_urlencode(a.name), '%', '%%') || '=%' || (ncols + 1) || '$s');
     end loop;
+    if json_ok then
+        flags := flags || 'J';
+    end if;
+    if flags !~ '[SDIMBX]' and (kind <> 'J' or json_ok) then
+        flags := flags || 'F';
+    end if;
 
-    res := array[kind || args::text, sig, args[array_lower(args, 1)], flags, nsp || '.' || tbl, pk_names, js_tail,
-                 ncols::text]
-           || exprs
-           || array[first_pk::text, '']
-           || colinfo;
+    res.queue := args[array_lower(args, 1)];
+    res.flags := flags;
+    res.tbl := nsp || '.' || tbl;
+    res.pkey := pk_names;
+    res.js_tail := js_tail;
+    res.ncols := ncols;
+    res.key1 := case when array_length(key_pos, 1) = 1 then key_pos[1]::int4 else 0 end;
+    res.firstkey := first_pk;
+    res.exprs := case when strpos(flags, 'X') > 0 then exprs end;
+    res.template := array_to_string(template, '&');
+    res.json_nums := case when json_nums <> '{}' then '(' || array_to_string(json_nums, '|') || ')(-?[0-9][-+.0-9eE]*)'
+                          else '' end;
+    res.cols := colinfo;
     return res;
 end;
 $$ language plpgsql volatile;

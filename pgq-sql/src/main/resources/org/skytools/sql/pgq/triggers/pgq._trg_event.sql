@@ -1,40 +1,66 @@
-create or replace function pgq._trg_split(rowtext text)
+create or replace function pgq._trg_split(rowtext text, ncols int4)
 returns text[] as $$
 -- ----------------------------------------------------------------------
--- Function: pgq._trg_split(1)
+-- Function: pgq._trg_split(2)
 --
 --      Splits the text form of a row, as produced by record output, into
---      its field tokens.  Field texts are the output of each column type,
---      quoted when needed; a NULL field is an empty token.  The array has
---      one empty element more than the row has fields.  Needs a row text
---      without chr(1), which is used as the separator.
--- ----------------------------------------------------------------------
-    select pg_catalog.string_to_array(
-               pg_catalog.regexp_replace(substr($1, 2, length($1) - 2) || ',',
-                                         '("(?:[^"]|"")*"|[^,"]*),', E'\\1\x01', 'g'),
-               E'\x01');
-$$ language sql immutable strict;
-
-create or replace function pgq._trg_split_slow(rowtext text)
-returns text[] as $$
--- ----------------------------------------------------------------------
--- Function: pgq._trg_split_slow(1)
+--      its field tokens: the output text of each column type, in double
+--      quotes when it holds special characters (a '"' or '\' inside is
+--      doubled), empty for NULL.  The triggers split a row on ',' by
+--      themselves and call this only when a value contains a comma: the
+--      pieces of a quoted field are joined again until its quotes pair up.
 --
---      Same as pgq._trg_split(), for row texts that contain chr(1).
+-- Parameters:
+--      rowtext - the row text
+--      ncols   - number of fields the row must have
+--
+-- Returns:
+--      The tokens, or NULL when the row does not have ncols fields.
 -- ----------------------------------------------------------------------
-    select array_agg(m[1] order by nr) || array['']
-      from pg_catalog.regexp_matches(substr($1, 2, length($1) - 2) || ',',
-                                     '("(?:[^"]|"")*"|[^,"]*),', 'g') with ordinality as r(m, nr);
-$$ language sql immutable strict;
+declare
+    pieces  text[];
+    res     text[] := '{}';
+    p       text;
+    start   int4 := 0;
+    quotes  int4 := 0;
+begin
+    if rowtext = '()' then
+        -- no columns, or one column that is NULL
+        return case ncols when 0 then '{}'::text[] when 1 then array[''] end;
+    end if;
+    pieces := string_to_array(substr(rowtext, 2, length(rowtext) - 2), ',');
+    for i in 1 .. coalesce(array_length(pieces, 1), 0) loop
+        p := pieces[i];
+        if start = 0 then
+            if left(p, 1) <> '"' then
+                -- an unquoted field has no '"' and no ','
+                res := res || p;
+                continue;
+            end if;
+            start := i;
+            quotes := 0;
+        end if;
+        quotes := quotes + length(p) - length(replace(p, '"', ''));
+        if quotes % 2 = 0 then
+            res := res || array_to_string(pieces[start:i], ',');
+            start := 0;
+        end if;
+    end loop;
+    if start <> 0 or coalesce(array_length(res, 1), 0) <> ncols then
+        return null;
+    end if;
+    return res;
+end;
+$$ language plpgsql immutable strict;
 
 create or replace function pgq._trg_unquote(tok text)
 returns text as $$
 -- ----------------------------------------------------------------------
 -- Function: pgq._trg_unquote(1)
 --
---      Turns a field token of pgq._trg_split() back into the value text:
---      empty means NULL, quoted tokens lose the quotes and the doubling
---      of '"' and '\'.
+--      Turns a field token of a row text back into the value text: empty
+--      means NULL, quoted tokens lose the quotes and the doubling of '"'
+--      and '\'.
 -- ----------------------------------------------------------------------
     select case when $1 = '' then null
                 when left($1, 1) = '"'
@@ -42,33 +68,32 @@ returns text as $$
                 else $1 end;
 $$ language sql immutable;
 
-create or replace function pgq._trg_event(c text[], op text, nrow text, orow text,
+create or replace function pgq._trg_event(c pgq._trg_cache, op text, nv text[], ov text[],
                                           njs json, ojs json)
 returns text[] as $$
 -- ----------------------------------------------------------------------
 -- Function: pgq._trg_event(6)
 --
 --      Builds the event of one row change for the capture triggers from
---      the text form of the new and the old row.
+--      the field tokens of the new and the old row.  The triggers build
+--      the common events themselves; this covers every case.
 --
 -- Parameters:
 --      c           - trigger entry from pgq._trg_entry()
 --      op          - I, U, D or R
---      nrow, orow  - NEW::text and OLD::text (NULL when absent)
+--      nv, ov      - field tokens of NEW and OLD (NULL when absent)
 --      njs, ojs    - to_json(NEW) and to_json(OLD), only for jsontriga on
 --                    tables with date and time columns
 --
 -- Returns:
 --      {ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4};
---      NULL when the change must not be logged; {!} when a row does not
---      match the cached structure.
+--      NULL when the change must not be logged.
 -- ----------------------------------------------------------------------
 declare
-    kind        text := left(c[1], 1);
-    flags       text := c[4];
-    ncols       int4 := c[8]::int4;
-    nv          text[];
-    ov          text[];
+    kind        text := left(c.ident, 1);
+    flags       text := c.flags;
+    ncols       int4 := c.ncols;
+    col         text[] := c.cols;
     mv          text[];
     mjs         json;
     ev          text[];
@@ -84,10 +109,10 @@ declare
     same        boolean;
     j           int4;
 begin
-    ev := array[null, null, c[5], null, null, null];
+    ev := array[null, null, c.tbl, null, null, null];
     if op = 'R' then
         if kind = 'J' then
-            ev[1] := '{"op":"TRUNCATE"' || c[7];
+            ev[1] := '{"op":"TRUNCATE"' || c.js_tail;
             ev[2] := '{}';
         else
             ev[1] := 'R';
@@ -96,20 +121,6 @@ begin
         return ev;
     end if;
 
-    if nrow is not null then
-        nv := case when strpos(nrow, E'\x01') = 0 then pgq._trg_split(nrow)
-                   else pgq._trg_split_slow(nrow) end;
-        if coalesce(array_length(nv, 1), 0) <> ncols + 1 and ncols > 0 then
-            return array['!'];
-        end if;
-    end if;
-    if orow is not null then
-        ov := case when strpos(orow, E'\x01') = 0 then pgq._trg_split(orow)
-                   else pgq._trg_split_slow(orow) end;
-        if coalesce(array_length(ov, 1), 0) <> ncols + 1 and ncols > 0 then
-            return array['!'];
-        end if;
-    end if;
     if op = 'D' then
         mv := ov;
         mjs := ojs;
@@ -121,24 +132,19 @@ begin
     -- UPDATE: which columns changed, and may the event be skipped?
     if op = 'U' then
         has_ignore := strpos(flags, 'I') > 0;
-        for j in 0 .. ncols - 1 loop
-            b := 18 + j * 7;
-            fl := c[b];
+        for j in 1 .. ncols loop
+            b := 7 * j - 6;
+            fl := col[b];
             -- logutriga and jsontriga look at key columns, and at all
             -- columns when an ignore list is given; sqltriga at all
             continue when kind <> 'S' and strpos(fl, 'k') = 0 and not has_ignore;
-            o := pgq._trg_unquote(ov[j + 1]);
-            v := pgq._trg_unquote(nv[j + 1]);
-            if o is null and v is null then
-                same := true;
-            elsif o is null or v is null then
-                same := false;
-            elsif o = v then
-                same := true;
-            elsif c[b + 6] = '' then
+            continue when ov[j] = nv[j];
+            o := pgq._trg_unquote(ov[j]);
+            v := pgq._trg_unquote(nv[j]);
+            if o is null or v is null or col[b + 6] = '' then
                 same := false;
             else
-                same := pgq._trg_eq(c[b + 6], o, v);
+                same := pgq._trg_eq(col[b + 6], o, v);
             end if;
             continue when same;
             if strpos(fl, 'k') > 0 then
@@ -153,7 +159,7 @@ begin
                 ignored := 0;
                 exit;
             end if;
-            parts := parts || (c[b + 3] || '=' || coalesce(quote_literal(v), 'NULL'));
+            parts := parts || (col[b + 3] || '=' || coalesce(quote_literal(v), 'NULL'));
         end loop;
         if ignored > 0 and coalesce(array_length(parts, 1), 0) = 0 then
             return null;
@@ -163,32 +169,32 @@ begin
     -- event data
     if kind = 'S' then
         if op = 'I' then
-            for j in 0 .. ncols - 1 loop
-                b := 18 + j * 7;
-                continue when strpos(c[b], 'i') > 0 or left(c[b], 1) = 'm';
-                bparts := bparts || c[b + 3];
-                wparts := wparts || coalesce(quote_literal(pgq._trg_unquote(nv[j + 1])), 'null');
+            for j in 1 .. ncols loop
+                b := 7 * j - 6;
+                continue when strpos(col[b], 'i') > 0 or left(col[b], 1) = 'm';
+                bparts := bparts || col[b + 3];
+                wparts := wparts || coalesce(quote_literal(pgq._trg_unquote(nv[j])), 'null');
             end loop;
             ev[2] := '(' || array_to_string(bparts, ',') || ') values ('
                      || array_to_string(wparts, ',') || ')';
         else
             if op = 'U' and coalesce(array_length(parts, 1), 0) = 0 then
                 -- nothing changed: set the first key column to itself
-                j := c[16]::int4;
-                v := pgq._trg_unquote(ov[j + 1]);
-                if j < 0 or v is null then
+                j := c.firstkey;
+                v := pgq._trg_unquote(ov[j]);
+                if j = 0 or v is null then
                     raise exception 'logtriga: Unexpected NULL key value';
                 end if;
-                parts := array[c[18 + j * 7 + 3] || '=' || quote_literal(v)];
+                parts := array[col[7 * j - 3] || '=' || quote_literal(v)];
             end if;
-            for j in 0 .. ncols - 1 loop
-                b := 18 + j * 7;
-                continue when strpos(c[b], 'k') = 0;
-                v := pgq._trg_unquote(ov[j + 1]);
+            for j in 1 .. ncols loop
+                b := 7 * j - 6;
+                continue when strpos(col[b], 'k') = 0;
+                v := pgq._trg_unquote(ov[j]);
                 if v is null then
                     raise exception 'logtriga: Unexpected NULL key value';
                 end if;
-                wparts := wparts || (c[b + 3] || '=' || quote_literal(v));
+                wparts := wparts || (col[b + 3] || '=' || quote_literal(v));
             end loop;
             if op = 'U' then
                 ev[2] := array_to_string(parts, ',') || ' where ' || array_to_string(wparts, ' and ');
@@ -199,10 +205,10 @@ begin
         ev[1] := op;
     elsif kind = 'J' then
         ev[1] := '{"op":"' || case op when 'I' then 'INSERT' when 'U' then 'UPDATE' else 'DELETE' end
-                 || '"' || c[7];
+                 || '"' || c.js_tail;
         ev[2] := pgq._trg_json_row(c, mv, mjs);
     else
-        ev[1] := op || ':' || c[6];
+        ev[1] := op || ':' || c.pkey;
         ev[2] := pgq._trg_urlenc_row(c, mv);
     end if;
 
@@ -217,20 +223,20 @@ begin
 
     -- deprecated _pgq_ev_* columns override event fields
     if strpos(flags, 'M') > 0 then
-        for j in 0 .. ncols - 1 loop
-            b := 18 + j * 7;
-            continue when left(c[b], 1) <> 'm';
-            if c[b] = 'm?' then
-                raise exception 'Unknown magic column: %', c[b + 1];
+        for j in 1 .. ncols loop
+            b := 7 * j - 6;
+            continue when left(col[b], 1) <> 'm';
+            if col[b] = 'm?' then
+                raise exception 'Unknown magic column: %', col[b + 1];
             end if;
-            ev[substr(c[b], 2)::int4] := pgq._trg_unquote(mv[j + 1]);
+            ev[substr(col[b], 2)::int4] := pgq._trg_unquote(mv[j]);
         end loop;
     end if;
     return ev;
 end;
 $$ language plpgsql volatile;
 
-create or replace function pgq._trg_urlenc_row(c text[], tokens text[])
+create or replace function pgq._trg_urlenc_row(c pgq._trg_cache, tokens text[])
 returns text as $$
 -- ----------------------------------------------------------------------
 -- Function: pgq._trg_urlenc_row(2)
@@ -239,27 +245,96 @@ returns text as $$
 --      the logged columns joined with '&', a NULL value as the bare name.
 -- ----------------------------------------------------------------------
 declare
-    parts   text[] := '{}';
+    col     text[] := c.cols;
+    res     text := '';
     b       int4;
     v       text;
 begin
-    for j in 0 .. c[8]::int4 - 1 loop
-        b := 18 + j * 7;
-        continue when strpos(c[b], 'i') > 0 or left(c[b], 1) = 'm';
-        v := pgq._trg_unquote(tokens[j + 1]);
-        if v is null then
-            parts := parts || c[b + 2];
-        elsif v ~ '^[-0-9A-Za-z_.]*$' then
-            parts := parts || (c[b + 2] || '=' || v);
+    for j in 1 .. c.ncols loop
+        b := 7 * j - 6;
+        continue when strpos(col[b], 'i') > 0 or left(col[b], 1) = 'm';
+        v := tokens[j];
+        if v = '' then
+            res := res || '&' || col[b + 2];
+            continue;
+        elsif left(v, 1) = '"' then
+            v := replace(replace(substr(v, 2, length(v) - 2), '""', '"'), '\\', '\');
+        end if;
+        if v ~ '^[-0-9A-Za-z_.]*$' then
+            res := res || '&' || col[b + 2] || '=' || v;
+        elsif v ~ '^[-0-9A-Za-z_. ]*$' then
+            res := res || '&' || col[b + 2] || '=' || translate(v, ' ', '+');
         else
-            parts := parts || (c[b + 2] || '=' || pgq._trg_urlencode(v));
+            res := res || '&' || col[b + 2] || '=' || pgq._trg_urlencode(v);
         end if;
     end loop;
-    return array_to_string(parts, '&');
+    return substr(res, 2);
 end;
 $$ language plpgsql immutable;
 
-create or replace function pgq._trg_json_row(c text[], tokens text[], js json)
+create or replace function pgq._trg_urlenc_text(nrow text, orow text, key1 int4, fmt text, ncols int4)
+returns text as $$
+-- ----------------------------------------------------------------------
+-- Function: pgq._trg_urlenc_text(5)
+--
+--      Urlencoded row for pgq.logutriga from the row text, for rows that
+--      its own short way does not cover, when every column is logged.
+--
+-- Parameters:
+--      nrow    - text of the logged row
+--      orow    - text of the old row of an UPDATE, else NULL
+--      key1    - position of the key column, for an UPDATE
+--      fmt     - format() template of the row (see pgq._trg_cache)
+--      ncols   - number of columns
+--
+-- Returns:
+--      The urlencoded row; NULL when a row does not have ncols fields or
+--      the key texts differ, which the general way then looks into.
+-- ----------------------------------------------------------------------
+declare
+    nv      text[];
+    ov      text[];
+    v       text;
+    -- format() argument 1 is not used; NULL is chr(2) until the end
+    res     text[] := array[''];
+begin
+    nv := string_to_array(substr(nrow, 2, length(nrow) - 2), ',');
+    if coalesce(array_length(nv, 1), 0) <> ncols then
+        nv := pgq._trg_split(nrow, ncols);
+        if nv is null then
+            return null;
+        end if;
+    end if;
+    if orow is not null then
+        ov := string_to_array(substr(orow, 2, length(orow) - 2), ',');
+        if coalesce(array_length(ov, 1), 0) <> ncols then
+            ov := pgq._trg_split(orow, ncols);
+        end if;
+        if ov[key1] is distinct from nv[key1] then
+            return null;
+        end if;
+    end if;
+    for j in 1 .. ncols loop
+        v := nv[j];
+        if v = '' then
+            res := res || chr(2);
+            continue;
+        elsif left(v, 1) = '"' then
+            v := replace(replace(substr(v, 2, length(v) - 2), '""', '"'), '\\', '\');
+        end if;
+        if v ~ '^[-0-9A-Za-z_.]*$' then
+            res := res || v;
+        elsif v ~ '^[-0-9A-Za-z_. ]*$' then
+            res := res || translate(v, ' ', '+');
+        else
+            res := res || pgq._trg_urlencode(v);
+        end if;
+    end loop;
+    return replace(format(fmt, variadic res), '=' || chr(2), '');
+end;
+$$ language plpgsql immutable;
+
+create or replace function pgq._trg_json_row(c pgq._trg_cache, tokens text[], js json)
 returns text as $$
 -- ----------------------------------------------------------------------
 -- Function: pgq._trg_json_row(3)
@@ -270,29 +345,30 @@ returns text as $$
 --      of the row), everything else as a string of the type output.
 -- ----------------------------------------------------------------------
 declare
+    col     text[] := c.cols;
     parts   text[] := '{}';
     b       int4;
     v       text;
 begin
-    for j in 0 .. c[8]::int4 - 1 loop
-        b := 18 + j * 7;
-        continue when strpos(c[b], 'i') > 0 or left(c[b], 1) = 'm';
-        v := pgq._trg_unquote(tokens[j + 1]);
+    for j in 1 .. c.ncols loop
+        b := 7 * j - 6;
+        continue when strpos(col[b], 'i') > 0 or left(col[b], 1) = 'm';
+        v := pgq._trg_unquote(tokens[j]);
         if v is null then
             v := 'null';
         else
-            case c[b + 5]
+            case col[b + 5]
                 when 'n' then
                     null;
                 when 'b' then
                     v := case v when 't' then 'true' else 'false' end;
                 when 't' then
-                    v := (js -> c[b + 1])::text;
+                    v := (js -> col[b + 1])::text;
                 else
                     v := pg_catalog.to_json(v)::text;
             end case;
         end if;
-        parts := parts || (c[b + 4] || ':' || v);
+        parts := parts || (col[b + 4] || ':' || v);
     end loop;
     return '{' || array_to_string(parts, ',') || '}';
 end;

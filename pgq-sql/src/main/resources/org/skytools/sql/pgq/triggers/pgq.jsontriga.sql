@@ -18,68 +18,64 @@ create or replace function pgq.jsontriga() returns trigger as $$
 --      ev_extra2   - optional JSON backup of the old row
 -- ----------------------------------------------------------------------
 declare
-    c       text[];
-    ev      text[];
-    ovr     text;
-    wtyp    oid;
-    wres    boolean;
-    skip    boolean := false;
+    -- Kept short like pgq.logutriga: when every column is logged and prints
+    -- in JSON as to_json() of the row prints it, but for numbers that need
+    -- quotes (see pgq._trg_cache), the event data is to_json() of the row;
+    -- everything else goes the general way in pgq._trg_fire.
+    c       pgq._trg_hot;
+    s       text;
+    o       text;
+    done    boolean;
+    id      int8;
 begin
     -- in local replication role changes are not logged
     if current_setting('session_replication_role') <> 'local' then
-        c := pgq._trg_entry('J', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, false);
-        skip := strpos(c[4], 'S') > 0;
-        for attempt in 1 .. 2 loop
-            if TG_OP = 'INSERT' then
-                ev := pgq._trg_event(c, 'I', NEW::text, null, case when strpos(c[4], 'T') > 0 then to_json(NEW) end, null);
-            elsif TG_OP = 'UPDATE' then
-                ev := pgq._trg_event(c, 'U', NEW::text, OLD::text, case when strpos(c[4], 'T') > 0 then to_json(NEW) end, case when strpos(c[4], 'T') > 0 then to_json(OLD) end);
-            elsif TG_OP = 'DELETE' then
-                ev := pgq._trg_event(c, 'D', null, OLD::text, null, case when strpos(c[4], 'T') > 0 then to_json(OLD) end);
+        c := nullif(current_setting('pgq_trg.t1_' || TG_RELID || '_' || to_hex(hashtext(TG_NAME)), true), '')::pgq._trg_hot;
+        <<fast>>
+        begin
+            -- a valid entry (none when c is NULL), and a key for UPDATE and DELETE
+            exit fast when (c.stamp = coalesce(pg_catalog.pg_sequence_last_value('pgq.trigger_cache_gen'::pg_catalog.regclass), 0)::text
+                            and c.tgname = TG_NAME and TG_LEVEL = 'ROW'
+                            and (TG_OP = 'INSERT' or c.key1 > 0 or (TG_OP = 'DELETE' and c.pkey <> ''))) is not true;
+            if TG_OP = 'UPDATE' then
+                -- The key column must keep its value.  The row texts split on ','
+                -- line up before it when neither has quotes, and at the first
+                -- value when that of OLD is not quoted (a token of NEW cut at a
+                -- comma in a quoted value cannot equal an unquoted one).
+                s := NEW::text;
+                o := OLD::text;
+                exit fast when split_part(o, ',', c.key1) <> split_part(s, ',', c.key1)
+                               or (c.key1 = 1 and left(o, 2) = '("')
+                               or (c.key1 > 1 and strpos(o, '"') + strpos(s, '"') > 0);
+                id := pgq.insert_event(c.queue, '{"op":"UPDATE"' || c.fmt,
+                                       case c.nums when '' then to_json(NEW)::text
+                                            else regexp_replace(to_json(NEW)::text, c.nums, '\1"\2"', 'g') end,
+                                       c.tbl, null, null, null);
+            elsif TG_OP = 'INSERT' then
+                id := pgq.insert_event(c.queue, '{"op":"INSERT"' || c.fmt,
+                                       case c.nums when '' then to_json(NEW)::text
+                                            else regexp_replace(to_json(NEW)::text, c.nums, '\1"\2"', 'g') end,
+                                       c.tbl, null, null, null);
             else
-                ev := pgq._trg_event(c, 'R', null, null, null, null);
+                id := pgq.insert_event(c.queue, '{"op":"DELETE"' || c.fmt,
+                                       case c.nums when '' then to_json(OLD)::text
+                                            else regexp_replace(to_json(OLD)::text, c.nums, '\1"\2"', 'g') end,
+                                       c.tbl, null, null, null);
             end if;
-            exit when ev is null or ev[1] is distinct from '!' or array_length(ev, 1) > 1;
-            -- the table changed within this statement
-            c := pgq._trg_entry('J', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, true);
-        end loop;
-        if array_length(ev, 1) = 1 then
-            raise exception 'structure of table % changed while logging a row', TG_RELID::regclass;
-        end if;
-        if ev is not null and strpos(c[4], 'X') > 0 then
-            -- expression arguments, in the order ev_type, ev_data, ev_extra1..4, when
-            for i in 1 .. 6 loop
-                continue when c[8 + i] is null;
-                if TG_OP = 'DELETE' then
-                    execute c[8 + i] into ovr using OLD;
-                else
-                    execute c[8 + i] into ovr using NEW;
-                end if;
-                ev[i] := ovr;
-            end loop;
-            if c[15] is not null then
-                if TG_OP = 'DELETE' then
-                    execute c[15] into wtyp, wres using OLD;
-                else
-                    execute c[15] into wtyp, wres using NEW;
-                end if;
-                if wtyp <> 'pg_catalog.bool'::regtype then
-                    raise exception 'when= query result must be boolean, got=%', wtyp;
-                end if;
-                if wres is null then
-                    raise exception 'when= should not be NULL';
-                end if;
-                if not wres then
-                    ev := null;
-                end if;
+            if TG_WHEN = 'AFTER' then
+                return null;
             end if;
-        end if;
-        if ev is not null then
-            perform pgq.insert_event(c[3], ev[1], ev[2], ev[3], ev[4], ev[5], ev[6]);
+            done := true;
+        end;
+        if done is null then
+            if pgq._trg_fire('J', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, NEW, OLD) then
+                -- SKIP
+                return null;
+            end if;
         end if;
     end if;
 
-    if TG_WHEN = 'AFTER' or TG_LEVEL <> 'ROW' or skip then
+    if TG_WHEN = 'AFTER' or TG_LEVEL <> 'ROW' then
         return null;
     elsif TG_OP = 'DELETE' then
         return OLD;

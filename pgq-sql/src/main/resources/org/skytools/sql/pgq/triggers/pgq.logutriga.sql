@@ -34,68 +34,78 @@ create or replace function pgq.logutriga() returns trigger as $$
 -- >   FOR EACH ROW EXECUTE PROCEDURE pgq.logutriga('qname', 'SKIP');
 -- ----------------------------------------------------------------------
 declare
-    c       text[];
-    ev      text[];
-    ovr     text;
-    wtyp    oid;
-    wres    boolean;
-    skip    boolean := false;
+    -- This function runs for every row written, so the common case is kept
+    -- short: PL/pgSQL prepares each expression once per transaction and
+    -- table, which costs more than running it.  A row whose text holds
+    -- nothing but characters that need no escaping, '+', ':', spaces and the
+    -- quotes around values with spaces (numbers, names, dates and times)
+    -- becomes the urlencoded row through format() with a template of the
+    -- column names (see pgq._trg_cache); other rows are encoded value by
+    -- value in pgq._trg_urlenc_text.  Triggers with options, and rows that
+    -- these do not cover, go the general way in pgq._trg_fire.
+    c       pgq._trg_hot;
+    s       text;
+    o       text;
+    a       text[];
+    done    boolean;
+    id      int8;
 begin
     -- in local replication role changes are not logged
     if current_setting('session_replication_role') <> 'local' then
-        c := pgq._trg_entry('L', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, false);
-        skip := strpos(c[4], 'S') > 0;
-        for attempt in 1 .. 2 loop
-            if TG_OP = 'INSERT' then
-                ev := pgq._trg_event(c, 'I', NEW::text, null, null, null);
-            elsif TG_OP = 'UPDATE' then
-                ev := pgq._trg_event(c, 'U', NEW::text, OLD::text, null, null);
-            elsif TG_OP = 'DELETE' then
-                ev := pgq._trg_event(c, 'D', null, OLD::text, null, null);
+        c := nullif(current_setting('pgq_trg.t1_' || TG_RELID || '_' || to_hex(hashtext(TG_NAME)), true), '')::pgq._trg_hot;
+        <<fast>>
+        begin
+            -- a valid entry (none when c is NULL), and a key for UPDATE and DELETE
+            exit fast when (c.stamp = coalesce(pg_catalog.pg_sequence_last_value('pgq.trigger_cache_gen'::pg_catalog.regclass), 0)::text
+                            and c.tgname = TG_NAME and TG_LEVEL = 'ROW'
+                            and (TG_OP = 'INSERT' or c.key1 > 0 or (TG_OP = 'DELETE' and c.pkey <> ''))) is not true;
+            if TG_OP = 'DELETE' then
+                s := OLD::text;
             else
-                ev := pgq._trg_event(c, 'R', null, null, null, null);
+                s := NEW::text;
             end if;
-            exit when ev is null or ev[1] is distinct from '!' or array_length(ev, 1) > 1;
-            -- the table changed within this statement
-            c := pgq._trg_entry('L', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, true);
-        end loop;
-        if array_length(ev, 1) = 1 then
-            raise exception 'structure of table % changed while logging a row', TG_RELID::regclass;
-        end if;
-        if ev is not null and strpos(c[4], 'X') > 0 then
-            -- expression arguments, in the order ev_type, ev_data, ev_extra1..4, when
-            for i in 1 .. 6 loop
-                continue when c[8 + i] is null;
-                if TG_OP = 'DELETE' then
-                    execute c[8 + i] into ovr using OLD;
-                else
-                    execute c[8 + i] into ovr using NEW;
-                end if;
-                ev[i] := ovr;
-            end loop;
-            if c[15] is not null then
-                if TG_OP = 'DELETE' then
-                    execute c[15] into wtyp, wres using OLD;
-                else
-                    execute c[15] into wtyp, wres using NEW;
-                end if;
-                if wtyp <> 'pg_catalog.bool'::regtype then
-                    raise exception 'when= query result must be boolean, got=%', wtyp;
-                end if;
-                if wres is null then
-                    raise exception 'when= should not be NULL';
-                end if;
-                if not wres then
-                    ev := null;
-                end if;
+            if s ~ '^\([-0-9A-Za-z_., "+:]*\)$' and strpos(s, '""') = 0 then
+                -- The values, with '+' and ':' encoded and then spaces as '+', and an
+                -- empty token before and after; a value that holds a comma gives
+                -- more tokens.  NULL is an empty token and shows as the bare name.
+                a := string_to_array(replace(replace(replace(replace(replace(replace(replace(replace(
+                         s, '+', '%2b'), ':', '%3a'), '(', ','), ')', ','), '"', ''),
+                         '        ', '++++++++'), '  ', '++'), ' ', '+'), ',');
             end if;
-        end if;
-        if ev is not null then
-            perform pgq.insert_event(c[3], ev[1], ev[2], ev[3], ev[4], ev[5], ev[6]);
+            if array_length(a, 1) = c.ncols + 2 then
+                if TG_OP = 'UPDATE' then
+                    -- The key column must keep its value.  The row text of NEW has no
+                    -- comma inside a value, that of OLD has none before the key
+                    -- value when it has no quotes, and a token of OLD cut at a comma
+                    -- cannot equal a whole token of NEW.
+                    o := OLD::text;
+                    exit fast when split_part(o, ',', c.key1) <> split_part(s, ',', c.key1)
+                                   or (c.key1 > 1 and strpos(o, '"') > 0);
+                end if;
+                s := replace(format(c.fmt, variadic array_replace(a, '', chr(2))), '=' || chr(2), '');
+            else
+                -- other rows, and values with commas, value by value
+                if TG_OP = 'UPDATE' then
+                    o := OLD::text;
+                end if;
+                s := pgq._trg_urlenc_text(s, o, c.key1, c.fmt, c.ncols);
+                exit fast when s is null;
+            end if;
+            id := pgq.insert_event(c.queue, left(TG_OP, 1) || ':' || c.pkey, s, c.tbl, null, null, null);
+            if TG_WHEN = 'AFTER' then
+                return null;
+            end if;
+            done := true;
+        end;
+        if done is null then
+            if pgq._trg_fire('L', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, NEW, OLD) then
+                -- SKIP
+                return null;
+            end if;
         end if;
     end if;
 
-    if TG_WHEN = 'AFTER' or TG_LEVEL <> 'ROW' or skip then
+    if TG_WHEN = 'AFTER' or TG_LEVEL <> 'ROW' then
         return null;
     elsif TG_OP = 'DELETE' then
         return OLD;
