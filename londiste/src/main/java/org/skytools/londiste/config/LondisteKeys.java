@@ -1,0 +1,144 @@
+package org.skytools.londiste.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.skytools.common.cli.ScriptDefinition;
+import org.skytools.common.config.ConfigKey;
+import org.skytools.common.config.ConfigSchema;
+import org.skytools.common.config.GenericKeys;
+import org.skytools.common.config.Validator;
+import org.skytools.common.db.ConnectString;
+import org.skytools.common.error.SkyToolsException;
+import org.skytools.pgq.consumer.ConsumerKeys;
+
+/**
+ * The keys of the {@code [londiste3]} section (also read as {@code [londiste]}), with the defaults
+ * of londiste 3. Validation, {@code --ini} and the key table of {@code docs/londiste.md} derive
+ * from these.
+ */
+public final class LondisteKeys {
+
+    /** The local node's database. */
+    public static final ConfigKey<String> DB = ConfigKey.string("db")
+            .asRequired()
+            .withValidator(LondisteKeys::connectString)
+            .withDescription("connect string of the local node's database, e.g. dbname=app host=10.0.0.1");
+
+    /** Default node name for create-*. */
+    public static final ConfigKey<String> NODE_NAME = ConfigKey.string("node_name")
+            .withDescription("node name used by create-root/-branch/-leaf when none is given on the command line");
+
+    /** Connect string other nodes use to reach this node. */
+    public static final ConfigKey<String> PUBLIC_NODE_LOCATION = ConfigKey.string("public_node_location")
+            .withValidator(LondisteKeys::connectString)
+            .withDescription("connect string other nodes use to reach this node (should name host=);"
+                    + "\nused by create-* when none is given on the command line");
+
+    /** Default provider of create-branch/-leaf. */
+    public static final ConfigKey<String> INITIAL_PROVIDER_LOCATION = ConfigKey.string("initial_provider_location")
+            .withValidator(LondisteKeys::connectString)
+            .withDescription("default for --provider of create-branch and create-leaf");
+
+    /** How many tables may copy at once. */
+    public static final ConfigKey<Integer> PARALLEL_COPIES = ConfigKey.integer("parallel_copies")
+            .withDefault(1)
+            .withValidator(Validator.atLeast(1))
+            .withDescription("how many tables this worker copies at the same time (in-copy .. do-sync)");
+
+    /** Fetch only the events of local tables. */
+    public static final ConfigKey<Boolean> LOCAL_ONLY = ConfigKey.bool("local_only")
+            .withDefault(false)
+            .withDescription("read only the events of tables registered on this node (and pgq.*, londiste.*);"
+                    + "\non a branch this also limits what goes into the branch's queue");
+
+    /** Lock and statement timeout for admin commands. */
+    public static final ConfigKey<Duration> LOCK_TIMEOUT = ConfigKey.seconds("lock_timeout")
+            .withDefault(Duration.ofSeconds(10))
+            .withValidator(positive())
+            .withDescription("statement_timeout of add-table's DDL, and the longest time compare and"
+                    + "\nrepair hold the provider's lock");
+
+    /** Checksum query of compare. */
+    public static final ConfigKey<String> COMPARE_SQL = ConfigKey.string("compare_sql")
+            .withDefault("select count(1) as cnt, sum(hashtext(_COLS_::text)::bigint) as chksum from only _TABLE_")
+            .withDescription("checksum query of compare; _TABLE_ and _COLS_ are replaced");
+
+    /** How compare prints a result. */
+    public static final ConfigKey<String> COMPARE_FMT = ConfigKey.string("compare_fmt")
+            .withDefault("%(cnt)d rows, checksum=%(chksum)s")
+            .withDescription("how compare prints the result of compare_sql on each side");
+
+    /** Extra handler modules (Python in londiste 3). */
+    public static final ConfigKey<List<String>> HANDLER_MODULES = ConfigKey.list("handler_modules")
+            .withDefault(List.of())
+            .withDescription("extra handler modules; accepted for compatibility, the built-in handlers are always"
+                    + "\navailable");
+
+    /** Appended to connections to other nodes. */
+    public static final ConfigKey<String> REMOTE_EXTRA_CONNSTR = ConfigKey.string("remote_extra_connstr")
+            .withDefault("")
+            .withDescription("appended to every connect string of another node, e.g. a password file setting");
+
+    /** How often the worker publishes the global watermark. */
+    public static final ConfigKey<Duration> GLOBAL_WM_PUBLISH_PERIOD = ConfigKey.seconds("global_wm_publish_period")
+            .withDefault(Duration.ofSeconds(300))
+            .withValidator(positive())
+            .withDescription("how often the root publishes the global watermark to the cascade");
+
+    /** How often the worker publishes its local watermark. */
+    public static final ConfigKey<Duration> LOCAL_WM_PUBLISH_PERIOD = ConfigKey.seconds("local_wm_publish_period")
+            .withDefault(Duration.ofSeconds(300))
+            .withValidator(positive())
+            .withDescription("how often a node sends its local watermark to its provider");
+
+    /** The londiste keys as one schema group. */
+    public static final ConfigSchema SCHEMA = ConfigSchema.of(
+            "londiste",
+            DB,
+            NODE_NAME,
+            PUBLIC_NODE_LOCATION,
+            INITIAL_PROVIDER_LOCATION,
+            PARALLEL_COPIES,
+            LOCAL_ONLY,
+            LOCK_TIMEOUT,
+            COMPARE_SQL,
+            COMPARE_FMT,
+            HANDLER_MODULES,
+            REMOTE_EXTRA_CONNSTR,
+            GLOBAL_WM_PUBLISH_PERIOD,
+            LOCAL_WM_PUBLISH_PERIOD);
+
+    /** The PgQ consumer keys the worker honours when reading its provider's queue. */
+    public static final ConfigSchema WORKER_SCHEMA = ConfigSchema.of(
+            "PgQ consumer",
+            ConsumerKeys.QUEUE_NAME,
+            ConsumerKeys.PGQ_LAZY_FETCH,
+            ConsumerKeys.PGQ_AUTOCOMMIT,
+            ConsumerKeys.PGQ_BATCH_COLLECT_EVENTS,
+            ConsumerKeys.PGQ_BATCH_COLLECT_INTERVAL,
+            ConsumerKeys.PGQ_KEEP_LAG);
+
+    /** Generic script keys, the consumer keys the worker honours, then londiste's own. */
+    public static final ScriptDefinition DEFINITION = new ScriptDefinition(
+            List.of("londiste3", "londiste"),
+            GenericKeys.SCHEMA.plus(WORKER_SCHEMA).plus(SCHEMA),
+            "",
+            true,
+            false);
+
+    private LondisteKeys() {}
+
+    private static Validator<Duration> positive() {
+        return value -> value.isNegative() || value.isZero() ? Optional.of("must be positive") : Optional.empty();
+    }
+
+    private static Optional<String> connectString(String text) {
+        try {
+            ConnectString.parse(text);
+            return Optional.empty();
+        } catch (SkyToolsException e) {
+            return Optional.of("is not a valid connect string (" + e.getMessage() + ")");
+        }
+    }
+}
