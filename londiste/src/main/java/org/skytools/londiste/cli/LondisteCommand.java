@@ -15,9 +15,9 @@ import org.skytools.common.log.LogSetup;
 import org.skytools.londiste.config.LondisteKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code londiste [switches] CONFIG.ini COMMAND [args]}: one parser takes every switch, then the
@@ -60,8 +60,8 @@ public final class LondisteCommand implements Callable<Integer> {
         }
         String name = words.get(1);
         CommandCatalog command = CommandCatalog.find(name)
-                .orElseThrow(() -> SkyToolsException.usage(
-                        "unknown command \"" + name + "\"; one of: " + CommandCatalog.names()));
+                .orElseThrow(() ->
+                        SkyToolsException.usage("unknown command \"" + name + "\"; one of: " + CommandCatalog.names()));
         List<String> args = words.subList(2, words.size());
         checkArgCount(command, args);
         return switch (command) {
@@ -86,12 +86,12 @@ public final class LondisteCommand implements Callable<Integer> {
 
     private static void checkArgCount(CommandCatalog command, List<String> args) {
         if (args.size() < command.minArgs()) {
-            throw SkyToolsException.usage("command " + command.command() + " needs arguments: " + command.command()
-                    + " " + command.args());
+            throw SkyToolsException.usage(
+                    "command " + command.command() + " needs arguments: " + command.command() + " " + command.args());
         }
         if (command.maxArgs() >= 0 && args.size() > command.maxArgs()) {
-            throw SkyToolsException.usage("too many arguments for " + command.command() + ": " + command.command()
-                    + " " + command.args());
+            throw SkyToolsException.usage(
+                    "too many arguments for " + command.command() + ": " + command.command() + " " + command.args());
         }
     }
 }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 public final class LondisteOptions {
 
     // cascade
-    @Option(names = "--provider", paramLabel = "CONNSTR|NODE", description = "Provider node: connect string or node name.")
+    @Option(
+            names = "--provider",
+            paramLabel = "CONNSTR|NODE",
+            description = "Provider node: connect string or node name.")
     public String provider;
 
     @Option(names = "--target", paramLabel = "NODE", description = "Target node (accepted, the local node acts).")
@@ -29,7 +32,10 @@ public final class LondisteOptions {
     @Option(names = "--dead-branch", description = "The old branch is dead (takeover).")
     public boolean deadBranch;
 
-    @Option(names = "--sync-watermark", paramLabel = "NODE,NODE", description = "Nodes whose watermarks this branch syncs.")
+    @Option(
+            names = "--sync-watermark",
+            paramLabel = "NODE,NODE",
+            description = "Nodes whose watermarks this branch syncs.")
     public String syncWatermark;
 
     @Option(names = "--nocheck", description = "Do not check that the public connect string reaches this database.")
@@ -39,7 +45,9 @@ public final class LondisteOptions {
     public boolean compact;
 
     // position repair
-    @Option(names = "--rewind", description = "Worker: move the position back to the last tick applied here, then exit.")
+    @Option(
+            names = "--rewind",
+            description = "Worker: move the position back to the last tick applied here, then exit.")
     public boolean rewind;
 
     @Option(names = "--reset", description = "Worker: move the position to the provider's, then exit.")
@@ -52,7 +60,10 @@ public final class LondisteOptions {
     @Option(names = "--wait-sync", description = "Wait until the added tables are in sync.")
     public boolean waitSync;
 
-    @Option(names = "--dest-table", paramLabel = "NAME", description = "Local table name, when it differs (one table only).")
+    @Option(
+            names = "--dest-table",
+            paramLabel = "NAME",
+            description = "Local table name, when it differs (one table only).")
     public String destTable;
 
     @Option(names = "--expect-sync", description = "The table is already in sync: no copy.")

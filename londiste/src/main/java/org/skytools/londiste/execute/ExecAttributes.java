@@ -129,8 +129,8 @@ public final class ExecAttributes {
             }
         }
         if (!matched.isEmpty() && !missed.isEmpty()) {
-            throw SkyToolsException.state("SQL only partially matches local setup: matches=" + matched
-                    + " misses=" + missed);
+            throw SkyToolsException.state(
+                    "SQL only partially matches local setup: matches=" + matched + " misses=" + missed);
         }
         return missed.isEmpty();
     }

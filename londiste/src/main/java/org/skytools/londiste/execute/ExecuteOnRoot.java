@@ -87,7 +87,8 @@ public final class ExecuteOnRoot {
         } else {
             log.info("{} does not concern this node: recorded and sent on, not run here", name);
         }
-        try (PreparedStatement ps = db.prepareStatement("select ret_code, ret_note from londiste.execute_finish(?, ?)")) {
+        try (PreparedStatement ps =
+                db.prepareStatement("select ret_code, ret_note from londiste.execute_finish(?, ?)")) {
             ps.setString(1, queue);
             ps.setString(2, name);
             try (ResultSet rs = ps.executeQuery()) {

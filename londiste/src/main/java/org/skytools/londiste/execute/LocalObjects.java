@@ -23,8 +23,7 @@ public record LocalObjects(Map<String, String> tables, Map<String, String> seqs)
             }
         }
         Map<String, String> seqs = new LinkedHashMap<>();
-        try (PreparedStatement ps =
-                db.prepareStatement("select seq_name from londiste.get_seq_list(?) where local")) {
+        try (PreparedStatement ps = db.prepareStatement("select seq_name from londiste.get_seq_list(?) where local")) {
             ps.setString(1, queue);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -13,7 +13,8 @@ class ExecAttributesTest {
 
     @Test
     void l36_metaCommentsWithContinuationLinesStopAtFirstStatement() {
-        String sql = """
+        String sql =
+                """
 
                  --\s
                 --*-- Local-Table: foo ,\s
