@@ -173,4 +173,15 @@ class PgqdDaemonIT {
                 .contains(
                         "ERROR pgqd failed: cannot connect to database \"postgres\" at 127.0.0.1:1: connection refused");
     }
+
+    @Test
+    void t1_daemonThatCannotServeAnythingMakesTheStartingProcessFail(ClusterGroup group) throws Exception {
+        PgCluster own = group.get(1);
+        Path ini = writeConfig(own, "database_list = postgres");
+        Result started = run(ini.toString(), "-d");
+        assertThat(started.code()).as(started.err()).isEqualTo(ErrorKind.SCHEMA_MISSING.exitCode());
+        assertThat(started.err()).contains("daemon failed to start");
+        assertThat(log()).contains("no database can be served");
+        assertThat(dir.resolve("pgqd.pid")).doesNotExist();
+    }
 }

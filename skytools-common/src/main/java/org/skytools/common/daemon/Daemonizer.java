@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * rather than an environment variable, so that processes the daemon starts with {@code -d} (copy
  * jobs) detach normally.
  *
- * <p>The parent waits until the child has written the pidfile and exits 0; if the child dies
+ * <p>The parent waits until the child has written the pidfile and passed its start-up ({@link
+ * #signalReady}: its script exists), then exits 0; if the child dies
  * first, the parent prints what the child wrote to stderr and exits with the child's code. The
  * child's stderr goes to a temporary file that the parent deletes once the child is up.
  */
@@ -39,6 +40,9 @@ public final class Daemonizer {
     /** Set on the re-launched JVM. */
     public static final String CHILD_PROPERTY = "skytools.daemon.child";
 
+    /** File the child creates once its script is up (start-up checks passed). */
+    public static final String READY_PROPERTY = "skytools.daemon.ready";
+
     private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -47,6 +51,23 @@ public final class Daemonizer {
     /** @param startTimeout how long the parent waits for the child's pidfile */
     public Daemonizer(Duration startTimeout) {
         this.startTimeout = startTimeout;
+    }
+
+    /**
+     * Tells the parent that the daemon passed its start-up (the script was created): the parent
+     * exits 0 only then, so a daemon that cannot start reports its failure through the parent's
+     * exit code. Does nothing outside a re-launched daemon.
+     */
+    public static void signalReady() {
+        String ready = System.getProperty(READY_PROPERTY);
+        if (ready == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(ready), "ready\n");
+        } catch (IOException e) {
+            log.warn("cannot tell the starting process that the daemon is up: {}", e.toString());
+        }
     }
 
     /** Whether this JVM is the re-launched daemon. */
@@ -63,38 +84,47 @@ public final class Daemonizer {
      * @return exit code for this (parent) process
      */
     public int detach(List<String> appArgs, Pidfile pidfile, PrintWriter err) {
-        List<String> command = command(appArgs);
-        log.debug("starting daemon: {}", command);
         Path errors = null;
+        Path ready = null;
         try {
             errors = Files.createTempFile("skytools-daemon-", ".err");
+            ready = Files.createTempFile("skytools-daemon-", ".ready");
+            Files.delete(ready);
+            List<String> command = command(appArgs, ready);
+            log.debug("starting daemon: {}", command);
             Process child = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(errors.toFile())
                     .start();
-            return await(child, pidfile, errors, err);
+            return await(child, pidfile, ready, errors, err);
         } catch (IOException e) {
             throw new SkyToolsException(ErrorKind.RUNTIME, "cannot start daemon: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SkyToolsException(ErrorKind.RUNTIME, "interrupted while starting daemon", e);
         } finally {
-            if (errors != null) {
-                try {
-                    Files.deleteIfExists(errors);
-                } catch (IOException e) {
-                    log.debug("cannot delete {}", errors, e);
-                }
-            }
+            deleteQuietly(errors);
+            deleteQuietly(ready);
         }
     }
 
-    private int await(Process child, Pidfile pidfile, Path errors, PrintWriter err)
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("cannot delete {}", file, e);
+        }
+    }
+
+    private int await(Process child, Pidfile pidfile, Path ready, Path errors, PrintWriter err)
             throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(startTimeout);
         while (true) {
-            OptionalLong pid = livePid(pidfile);
+            OptionalLong pid = Files.exists(ready) ? livePid(pidfile) : OptionalLong.empty();
             if (pid.isPresent()) {
                 log.info("daemon started, pid {}", pid.getAsLong());
                 return 0;
@@ -106,6 +136,10 @@ public final class Daemonizer {
                     err.flush();
                 }
                 int code = child.exitValue();
+                if (output.isEmpty() && code != 0) {
+                    err.println("ERROR: daemon failed to start (exit code " + code + "); see its logfile");
+                    err.flush();
+                }
                 if (code == 0) {
                     throw new SkyToolsException(
                             ErrorKind.RUNTIME, "daemon exited before writing pidfile \"" + pidfile.path() + "\"");
@@ -116,8 +150,8 @@ public final class Daemonizer {
                 child.destroy();
                 throw new SkyToolsException(
                         ErrorKind.RUNTIME,
-                        "daemon did not write pidfile \"" + pidfile.path() + "\" within " + startTimeout.toSeconds()
-                                + " s and was stopped; see its logfile");
+                        "daemon did not start within " + startTimeout.toSeconds() + " s (pidfile \"" + pidfile.path()
+                                + "\") and was stopped; see its logfile");
             }
             child.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -134,6 +168,10 @@ public final class Daemonizer {
 
     /** The command line of the child. */
     List<String> command(List<String> appArgs) {
+        return command(appArgs, null);
+    }
+
+    private List<String> command(List<String> appArgs, Path ready) {
         List<String> command = new ArrayList<>();
         SETSID.stream()
                 .filter(p -> Files.isExecutable(Path.of(p)))
@@ -144,6 +182,9 @@ public final class Daemonizer {
         command.add(self.command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add("-D" + CHILD_PROPERTY + "=true");
+        if (ready != null) {
+            command.add("-D" + READY_PROPERTY + "=" + ready);
+        }
         command.addAll(launchPrefix(self.arguments(), appArgs));
         command.addAll(appArgs);
         return command;

@@ -76,6 +76,7 @@ public final class ScriptRunner {
             logFailure(e, false);
             return SqlErrors.kindOf(e).exitCode();
         }
+        Daemonizer.signalReady();
         log.info("started");
         try {
             return loop(script);
