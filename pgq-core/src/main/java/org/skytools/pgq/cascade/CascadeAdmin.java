@@ -1,0 +1,516 @@
+package org.skytools.pgq.cascade;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.skytools.common.db.ConnectString;
+import org.skytools.common.error.ErrorKind;
+import org.skytools.common.error.SkyToolsException;
+import org.skytools.pgq.PgqClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Administration of one cascaded queue from one node (the "local" node, where the command runs):
+ * node creation, status, pause and resume, provider change, waiting, dropping nodes and locations.
+ * Nothing is printed; methods return values or text and fail with a {@link SkyToolsException}
+ * whose message is one line.
+ */
+public final class CascadeAdmin {
+    private static final Logger log = LoggerFactory.getLogger(CascadeAdmin.class);
+
+    private final NodeConnector connector;
+    private final String localConnstr;
+    private final String queue;
+    private final Duration pollInterval;
+
+    /** Admin of {@code queue} on the database at {@code localConnstr}. */
+    public CascadeAdmin(NodeConnector connector, String localConnstr, String queue) {
+        this(connector, localConnstr, queue, Duration.ofMillis(200));
+    }
+
+    /** Like the other constructor, polling every {@code pollInterval} while waiting for workers. */
+    public CascadeAdmin(NodeConnector connector, String localConnstr, String queue, Duration pollInterval) {
+        this.connector = connector;
+        this.localConnstr = localConnstr;
+        this.queue = queue;
+        this.pollInterval = pollInterval;
+    }
+
+    /** The queue administered. */
+    public String queueName() {
+        return queue;
+    }
+
+    /** {@code create-root}: returns what was done, or that the node already exists. */
+    public String createRoot(NodeSetup setup) throws SQLException {
+        return createNode(NodeType.ROOT, setup);
+    }
+
+    /** {@code create-branch}: needs {@code setup.providerConnstr()}. */
+    public String createBranch(NodeSetup setup) throws SQLException {
+        return createNode(NodeType.BRANCH, setup);
+    }
+
+    /** {@code create-leaf}: needs {@code setup.providerConnstr()}. */
+    public String createLeaf(NodeSetup setup) throws SQLException {
+        return createNode(NodeType.LEAF, setup);
+    }
+
+    /** Creates the local node of the given type; see {@link NodeCreator}. */
+    public String createNode(NodeType type, NodeSetup setup) throws SQLException {
+        try (Connection db = local()) {
+            return new NodeCreator(connector, queue).create(db, type, setup);
+        }
+    }
+
+    /** {@code pgq_node.get_node_info} on the local node; fails when the queue has no node here. */
+    public NodeInfo nodeInfo() throws SQLException {
+        try (Connection db = local()) {
+            return requireNode(db);
+        }
+    }
+
+    /** {@code members}: every registered member of the cascade, by name. */
+    public List<NodeLocation> members() throws SQLException {
+        try (Connection db = local()) {
+            requireNode(db);
+            return new PgqNodeClient(db).getQueueLocations(queue);
+        }
+    }
+
+    /** {@code status}: the tree of all live members with lag and last tick, as text. */
+    public String status() throws SQLException {
+        return status(StatusExtra.NONE);
+    }
+
+    /** {@code status} with extra lines per node (londiste adds its table counts). */
+    public String status(StatusExtra extra) throws SQLException {
+        try (Connection db = local()) {
+            NodeInfo me = requireNode(db);
+            List<NodeLocation> members = new PgqNodeClient(db).getQueueLocations(queue);
+            return new CascadeStatus(connector, queue, extra).render(me, members);
+        }
+    }
+
+    /** {@code node-status}: the local node with its provider, subscribers and info lines. */
+    public String nodeStatus() throws SQLException {
+        try (Connection db = local()) {
+            NodeInfo me = requireNode(db);
+            PgqNodeClient node = new PgqNodeClient(db);
+            StringBuilder out = new StringBuilder();
+            out.append("Queue: ")
+                    .append(queue)
+                    .append("   Node: ")
+                    .append(me.nodeName())
+                    .append(" (")
+                    .append(me.nodeType().sqlName())
+                    .append(")\n");
+            if (!me.isRoot()) {
+                out.append("Provider: ").append(me.providerNode()).append('\n');
+            }
+            List<String> subs = new ArrayList<>();
+            for (SubscriberInfo s : node.getSubscriberInfo(queue)) {
+                subs.add(s.nodeName());
+            }
+            out.append("Subscribers: ")
+                    .append(subs.isEmpty() ? "-" : String.join(", ", subs))
+                    .append('\n');
+            for (String line : CascadeStatus.infoLines(me, null, node.getConsumerInfo(queue))) {
+                out.append(line).append('\n');
+            }
+            return out.toString();
+        }
+    }
+
+    /**
+     * {@code pause}: pauses {@code consumer} (null: the node's worker) and, with a non-zero
+     * {@code ackTimeout}, waits until the worker acknowledges; returns what was done.
+     */
+    public String pause(String consumer, Duration ackTimeout) throws SQLException {
+        return setPaused(consumer, true, ackTimeout);
+    }
+
+    /** {@code resume}: the reverse of {@link #pause}. */
+    public String resume(String consumer, Duration ackTimeout) throws SQLException {
+        return setPaused(consumer, false, ackTimeout);
+    }
+
+    private String setPaused(String consumer, boolean paused, Duration ackTimeout) throws SQLException {
+        String word = paused ? "paused" : "resumed";
+        String name;
+        try (Connection db = local()) {
+            NodeInfo me = requireNode(db);
+            name = consumer == null ? me.workerName() : consumer;
+            RetCode r = new PgqNodeClient(db).setConsumerPaused(queue, name, paused);
+            if (r.code() == 404) {
+                throw SkyToolsException.state("consumer \"" + name + "\" is not registered on node \"" + me.nodeName()
+                        + "\" of queue \"" + queue + "\"");
+            }
+            NodeCreator.check(r, "set_consumer_paused");
+            if (r.code() == 201) {
+                return "consumer \"" + name + "\" is already " + word;
+            }
+            log.info("consumer \"{}\" tagged as {}", name, word);
+        }
+        if (!ackTimeout.isZero()) {
+            awaitUptodate(name, ackTimeout, word);
+        }
+        return "consumer \"" + name + "\" " + word;
+    }
+
+    private void awaitUptodate(String consumer, Duration timeout, String word) throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection db = local()) {
+            PgqNodeClient node = new PgqNodeClient(db);
+            while (true) {
+                Optional<CascadedConsumerInfo> c = node.getConsumerInfo(queue).stream()
+                        .filter(i -> i.consumerName().equals(consumer))
+                        .findFirst();
+                if (c.isEmpty() || c.get().uptodate()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw SkyToolsException.state("consumer \"" + consumer + "\" did not acknowledge being " + word
+                            + " within " + timeout.toSeconds() + " s; check that its worker is running");
+                }
+                sleep();
+            }
+        }
+    }
+
+    /**
+     * {@code change-provider}: moves {@code consumer} (null: the node's worker) to the node named
+     * {@code newProvider} (a member name, or a connect string of a member), at its completed tick
+     * (behaviour C-16). Waits up to {@code ackTimeout} for the worker's acknowledgements; zero
+     * does not wait.
+     */
+    public String changeProvider(String newProvider, String consumer, Duration ackTimeout) throws SQLException {
+        NodeInfo me;
+        CascadedConsumerInfo state;
+        Map<String, NodeLocation> members;
+        try (Connection db = local()) {
+            me = requireNode(db);
+            PgqNodeClient node = new PgqNodeClient(db);
+            String name = consumer == null ? me.workerName() : consumer;
+            state = node.getConsumerInfo(queue).stream()
+                    .filter(c -> c.consumerName().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> SkyToolsException.state(
+                            "consumer \"" + name + "\" is not registered on node \"" + me.nodeName() + "\""));
+            members = NodeCreator.byName(node.getQueueLocations(queue));
+        }
+        if (me.isRoot() && state.consumerName().equals(me.workerName())) {
+            throw SkyToolsException.state("node \"" + me.nodeName() + "\" is the root and has no provider");
+        }
+        String target = resolveMember(newProvider, members);
+        if (target.equals(me.nodeName())) {
+            throw SkyToolsException.usage("node \"" + me.nodeName() + "\" cannot subscribe to itself");
+        }
+        String old = state.providerNode();
+        if (target.equals(old)) {
+            return "consumer \"" + state.consumerName() + "\" already reads from \"" + target + "\"";
+        }
+        boolean isWorker = state.consumerName().equals(me.workerName());
+        long tick = state.lastTickId();
+        pause(state.consumerName(), ackTimeout);
+        try (Connection np = open(connector, members.get(target).location(), "node \"" + target + "\"")) {
+            np.setAutoCommit(false);
+            PgqNodeClient prov = new PgqNodeClient(np);
+            NodeInfo pInfo = prov.getNodeInfo(queue)
+                    .orElseThrow(
+                            () -> SkyToolsException.state("node \"" + target + "\" has no queue \"" + queue + "\""));
+            if (pInfo.nodeType() == NodeType.LEAF) {
+                throw SkyToolsException.state("node \"" + target + "\" is a leaf and cannot be a provider");
+            }
+            if (!hasTick(np, tick)) {
+                throw SkyToolsException.state("node \"" + target + "\" does not have tick " + tick + " of consumer \""
+                        + state.consumerName() + "\"; wait until it catches up and retry");
+            }
+            if (isWorker) {
+                NodeLocation self = members.get(me.nodeName());
+                prov.registerLocation(queue, me.nodeName(), self == null ? null : self.location(), null);
+                boolean subscribed = prov.getSubscriberInfo(queue).stream()
+                        .anyMatch(s -> s.nodeName().equals(me.nodeName()));
+                if (subscribed) {
+                    prov.unregisterSubscriber(queue, me.nodeName());
+                }
+                NodeCreator.check(
+                        prov.registerSubscriber(queue, me.nodeName(), state.consumerName(), tick)
+                                .ret(),
+                        "register_subscriber");
+            } else {
+                new PgqClient(np).registerConsumerAt(queue, state.consumerName(), tick);
+            }
+            np.commit();
+        } catch (RuntimeException | SQLException e) {
+            resume(state.consumerName(), Duration.ZERO);
+            throw e;
+        }
+        try (Connection db = local()) {
+            NodeCreator.check(
+                    new PgqNodeClient(db).changeConsumerProvider(queue, state.consumerName(), target),
+                    "change_consumer_provider");
+        }
+        resume(state.consumerName(), ackTimeout);
+        NodeLocation oldLoc = members.get(old);
+        if (oldLoc != null && !oldLoc.dead()) {
+            try (Connection op = open(connector, oldLoc.location(), "node \"" + old + "\"")) {
+                if (isWorker) {
+                    new PgqNodeClient(op).unregisterSubscriber(queue, me.nodeName());
+                } else {
+                    new PgqClient(op).unregisterConsumer(queue, state.consumerName());
+                }
+            } catch (RuntimeException | SQLException e) {
+                log.warn("could not unregister from the old provider \"{}\": {}", old, e.getMessage());
+            }
+        }
+        String msg = "consumer \"" + state.consumerName() + "\" moved from \"" + old + "\" to \"" + target
+                + "\" at tick " + tick;
+        log.info(msg);
+        return msg;
+    }
+
+    /** {@code wait-root}: waits until the local worker has completed the root's latest tick; returns it. */
+    public long waitRoot(Duration timeout) throws SQLException {
+        return waitFor(true, timeout);
+    }
+
+    /** {@code wait-provider}: waits until the local worker has completed the provider's latest tick. */
+    public long waitProvider(Duration timeout) throws SQLException {
+        return waitFor(false, timeout);
+    }
+
+    private long waitFor(boolean root, Duration timeout) throws SQLException {
+        NodeInfo me = nodeInfo();
+        if (me.isRoot()) {
+            return me.workerLastTick();
+        }
+        long target;
+        String targetName;
+        NodeInfo cur = me;
+        while (true) {
+            try (Connection up = open(connector, cur.providerLocation(), "node \"" + cur.providerNode() + "\"")) {
+                NodeInfo upper = new PgqNodeClient(up)
+                        .getNodeInfo(queue)
+                        .orElseThrow(() -> SkyToolsException.state("provider has no queue \"" + queue + "\""));
+                if (!root || upper.isRoot()) {
+                    target = new PgqClient(up).getQueueInfo(queue).orElseThrow().lastTickId();
+                    targetName = upper.nodeName();
+                    break;
+                }
+                cur = upper;
+            }
+        }
+        log.info("waiting until node \"{}\" has tick {} of node \"{}\"", me.nodeName(), target, targetName);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Long done = nodeInfo().workerLastTick();
+            if (done != null && done >= target) {
+                return done;
+            }
+            if (System.nanoTime() > deadline) {
+                throw SkyToolsException.state("node \"" + me.nodeName() + "\" did not reach tick " + target + " of \""
+                        + targetName + "\" within " + timeout.toSeconds() + " s (at " + done + ")");
+            }
+            sleep();
+        }
+    }
+
+    /**
+     * {@code drop-node}: refused while the node has subscribers; unregisters it on the root (the
+     * change is announced to every node), drops it on the node itself and removes it from every
+     * other live member (failures there are only logged) (behaviour C-25).
+     */
+    public String dropNode(String nodeName) throws SQLException {
+        Map<String, NodeLocation> members;
+        NodeInfo me;
+        try (Connection db = local()) {
+            me = requireNode(db);
+            members = NodeCreator.byName(new PgqNodeClient(db).getQueueLocations(queue));
+        }
+        NodeLocation target = members.get(nodeName);
+        if (target == null) {
+            throw SkyToolsException.state(
+                    "node \"" + nodeName + "\" is not a member of the cascade of queue \"" + queue + "\"");
+        }
+        NodeInfo targetInfo = null;
+        if (!target.dead()) {
+            try (Connection t = open(connector, target.location(), "node \"" + nodeName + "\"")) {
+                PgqNodeClient node = new PgqNodeClient(t);
+                List<String> subs = node.getSubscriberInfo(queue).stream()
+                        .map(SubscriberInfo::nodeName)
+                        .toList();
+                if (!subs.isEmpty()) {
+                    throw SkyToolsException.state("node \"" + nodeName + "\" has subscribers ("
+                            + String.join(", ", subs) + "); move them to another provider first with change-provider");
+                }
+                targetInfo = node.getNodeInfo(queue).orElse(null);
+            }
+        }
+        if (targetInfo == null || !targetInfo.isRoot()) {
+            findRoot(me, members).ifPresent(root -> {
+                try (Connection r = open(connector, root.location(), "root \"" + root.nodeName() + "\"")) {
+                    RetCode rc = new PgqNodeClient(r).unregisterLocation(queue, nodeName);
+                    log.info("unregistered \"{}\" on root \"{}\": {}", nodeName, root.nodeName(), rc.note());
+                } catch (SQLException e) {
+                    throw new SkyToolsException(
+                            ErrorKind.RUNTIME,
+                            "cannot unregister node \"" + nodeName + "\" on the root: " + e.getMessage(),
+                            e);
+                }
+            });
+        }
+        if (!target.dead()) {
+            try (Connection t = open(connector, target.location(), "node \"" + nodeName + "\"")) {
+                NodeCreator.check(new PgqNodeClient(t).dropNode(queue, nodeName), "drop_node");
+            }
+        }
+        for (NodeLocation m : members.values()) {
+            if (m.dead() || m.nodeName().equals(nodeName)) {
+                continue;
+            }
+            try (Connection c = open(connector, m.location(), "node \"" + m.nodeName() + "\"")) {
+                RetCode rc = new PgqNodeClient(c).dropNode(queue, nodeName);
+                if (!rc.ok()) {
+                    log.warn("drop of \"{}\" on node \"{}\": {}", nodeName, m.nodeName(), rc.note());
+                }
+            } catch (RuntimeException | SQLException e) {
+                log.warn("cannot remove node \"{}\" from node \"{}\": {}", nodeName, m.nodeName(), e.getMessage());
+            }
+        }
+        return "node \"" + nodeName + "\" dropped";
+    }
+
+    /** {@code tag-dead}: marks the node dead here and on every live member (behaviour C-24). */
+    public String tagDead(String nodeName) throws SQLException {
+        List<NodeLocation> members = members();
+        for (NodeLocation m : members) {
+            if (m.dead() || m.nodeName().equals(nodeName)) {
+                continue;
+            }
+            try (Connection c = open(connector, m.location(), "node \"" + m.nodeName() + "\"")) {
+                new PgqNodeClient(c).registerLocation(queue, nodeName, null, true);
+            } catch (RuntimeException | SQLException e) {
+                log.warn("cannot tag \"{}\" dead on node \"{}\": {}", nodeName, m.nodeName(), e.getMessage());
+            }
+        }
+        try (Connection db = local()) {
+            new PgqNodeClient(db).registerLocation(queue, nodeName, null, true);
+        }
+        return "node \"" + nodeName + "\" tagged dead";
+    }
+
+    /** {@code pgq_node.register_location} on the local node (on the root it is announced to all). */
+    public RetCode registerLocation(String nodeName, String location, boolean dead) throws SQLException {
+        try (Connection db = local()) {
+            return new PgqNodeClient(db).registerLocation(queue, nodeName, location, dead);
+        }
+    }
+
+    /** {@code pgq_node.unregister_location} on the local node; refusals come back as codes. */
+    public RetCode unregisterLocation(String nodeName) throws SQLException {
+        try (Connection db = local()) {
+            return new PgqNodeClient(db).unregisterLocation(queue, nodeName);
+        }
+    }
+
+    private Optional<NodeLocation> findRoot(NodeInfo me, Map<String, NodeLocation> members) throws SQLException {
+        if (me.isRoot()) {
+            return Optional.ofNullable(members.get(me.nodeName()));
+        }
+        for (NodeLocation m : members.values()) {
+            if (m.dead()) {
+                continue;
+            }
+            try (Connection c = open(connector, m.location(), "node \"" + m.nodeName() + "\"")) {
+                Optional<NodeInfo> i = new PgqNodeClient(c).getNodeInfo(queue);
+                if (i.isPresent() && i.get().isRoot()) {
+                    return Optional.of(m);
+                }
+            } catch (RuntimeException e) {
+                log.warn("cannot reach node \"{}\": {}", m.nodeName(), e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String resolveMember(String nameOrConnstr, Map<String, NodeLocation> members) throws SQLException {
+        if (nameOrConnstr == null || nameOrConnstr.isBlank()) {
+            throw SkyToolsException.usage("change-provider needs the new provider; give --provider=NODE");
+        }
+        if (members.containsKey(nameOrConnstr)) {
+            return nameOrConnstr;
+        }
+        for (NodeLocation m : members.values()) {
+            if (m.location().equals(nameOrConnstr)) {
+                return m.nodeName();
+            }
+        }
+        if (nameOrConnstr.contains("=") || nameOrConnstr.contains("://")) {
+            try (Connection c = open(connector, nameOrConnstr, "the new provider")) {
+                Optional<NodeInfo> i = new PgqNodeClient(c).getNodeInfo(queue);
+                if (i.isPresent() && members.containsKey(i.get().nodeName())) {
+                    return i.get().nodeName();
+                }
+            }
+        }
+        throw SkyToolsException.state("node \"" + ConnectString.mask(nameOrConnstr)
+                + "\" is not a member of the cascade of queue \"" + queue + "\"");
+    }
+
+    private boolean hasTick(Connection c, long tick) throws SQLException {
+        Boolean b = org.skytools.pgq.internal.SqlCalls.value(
+                c,
+                "select exists (select 1 from pgq.tick t join pgq.queue q on q.queue_id = t.tick_queue"
+                        + " where q.queue_name = ? and t.tick_id = ?)",
+                Boolean.class,
+                queue,
+                tick);
+        return Boolean.TRUE.equals(b);
+    }
+
+    private NodeInfo requireNode(Connection db) throws SQLException {
+        PgqNodeClient node = new PgqNodeClient(db);
+        if (!node.schemaInstalled()) {
+            throw new SkyToolsException(
+                    ErrorKind.SCHEMA_MISSING,
+                    "schema \"pgq_node\" is not installed in the local"
+                            + " database; create the node first with create-root, create-branch or create-leaf");
+        }
+        return node.getNodeInfo(queue)
+                .orElseThrow(() -> SkyToolsException.state("queue \"" + queue + "\" has no cascade node in the local"
+                        + " database; create it first with create-root, create-branch or create-leaf"));
+    }
+
+    private Connection local() throws SQLException {
+        return open(connector, localConnstr, "the local database");
+    }
+
+    /** Opens {@code connstr}, naming {@code what} when it cannot be reached. */
+    static Connection open(NodeConnector connector, String connstr, String what) throws SQLException {
+        try {
+            return connector.connect(connstr);
+        } catch (SkyToolsException e) {
+            throw new SkyToolsException(e.kind(), "cannot reach " + what + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new SkyToolsException(
+                    ErrorKind.DB_CONNECT,
+                    "cannot reach " + what + " (" + ConnectString.mask(connstr) + "): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SkyToolsException(ErrorKind.RUNTIME, "interrupted while waiting", e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.skytools.pgq.cascade;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.skytools.pgq.ConsumerInfo;
+import org.skytools.pgq.PgqClient;
+import org.skytools.pgq.QueueInfo;
+
+/**
+ * The {@code status} tree: every live member is asked for its node info; a node's lag is its
+ * worker's lag on its provider's queue (on the root, the queue's ticker lag). Unreachable nodes
+ * are listed with the reason.
+ */
+final class CascadeStatus {
+    private final NodeConnector connector;
+    private final String queue;
+    private final StatusExtra extra;
+
+    private record Seen(
+            NodeInfo info,
+            Map<String, Duration> consumerLags,
+            Duration tickerLag,
+            List<CascadedConsumerInfo> consumers,
+            List<String> extra) {}
+
+    CascadeStatus(NodeConnector connector, String queue, StatusExtra extra) {
+        this.connector = connector;
+        this.queue = queue;
+        this.extra = extra;
+    }
+
+    String render(NodeInfo me, List<NodeLocation> members) {
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (NodeLocation m : members) {
+            if (m.dead()) {
+                failed.put(m.nodeName(), "tagged dead");
+                continue;
+            }
+            try (Connection c = CascadeAdmin.open(connector, m.location(), "node \"" + m.nodeName() + "\"")) {
+                seen.put(m.nodeName(), load(c));
+            } catch (RuntimeException | SQLException e) {
+                failed.put(m.nodeName(), e.getMessage());
+            }
+        }
+        Map<String, List<String>> children = new HashMap<>();
+        String root = null;
+        for (Seen s : seen.values()) {
+            if (s.info().isRoot()) {
+                root = s.info().nodeName();
+            } else {
+                children.computeIfAbsent(s.info().providerNode(), k -> new ArrayList<>())
+                        .add(s.info().nodeName());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("Queue: ")
+                .append(queue)
+                .append("   Local node: ")
+                .append(me.nodeName())
+                .append("\n\n");
+        List<String> printed = new ArrayList<>();
+        if (root != null) {
+            tree(out, root, "", true, true, seen, children, printed);
+        }
+        for (Seen s : seen.values()) {
+            if (!printed.contains(s.info().nodeName())) {
+                tree(out, s.info().nodeName(), "", true, true, seen, children, printed);
+            }
+        }
+        for (Map.Entry<String, String> f : failed.entrySet()) {
+            out.append(f.getKey())
+                    .append(" (unknown)\n    ERR: ")
+                    .append(f.getValue())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private void tree(
+            StringBuilder out,
+            String name,
+            String prefix,
+            boolean last,
+            boolean top,
+            Map<String, Seen> seen,
+            Map<String, List<String>> children,
+            List<String> printed) {
+        if (printed.contains(name)) {
+            return;
+        }
+        printed.add(name);
+        Seen s = seen.get(name);
+        List<String> kids = new ArrayList<>(children.getOrDefault(name, List.of()));
+        kids.sort(String::compareTo);
+        String childPrefix = top ? prefix + "  " : prefix + (last ? "     " : "|    ");
+        out.append(prefix)
+                .append(top ? "" : "+--: ")
+                .append(name)
+                .append(" (")
+                .append(s.info().nodeType().sqlName())
+                .append(")\n");
+        String infoPrefix = childPrefix + (kids.isEmpty() ? " " : "|") + "  ";
+        Duration lag = s.info().isRoot() ? s.tickerLag() : providerLag(s, seen);
+        List<String> lines = new ArrayList<>(s.extra());
+        lines.addAll(infoLines(s.info(), lag, s.consumers()));
+        for (String line : lines) {
+            out.append(infoPrefix).append(line).append('\n');
+        }
+        for (int i = 0; i < kids.size(); i++) {
+            if (seen.containsKey(kids.get(i))) {
+                tree(out, kids.get(i), childPrefix, i == kids.size() - 1, false, seen, children, printed);
+            }
+        }
+    }
+
+    private static Duration providerLag(Seen s, Map<String, Seen> seen) {
+        Seen p = seen.get(s.info().providerNode());
+        return p == null ? null : p.consumerLags().get(s.info().workerName());
+    }
+
+    /** The info lines of a node: lag and tick with flags, node attributes, consumer errors. */
+    static List<String> infoLines(NodeInfo n, Duration lag, List<CascadedConsumerInfo> consumers) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder l = new StringBuilder();
+        l.append("Lag: ")
+                .append(lag == null ? "?" : formatLag(lag))
+                .append(", Tick: ")
+                .append(n.workerLastTick());
+        if (n.workerPaused()) {
+            l.append(", PAUSED");
+        }
+        if (!n.workerUptodate()) {
+            l.append(", NOT UPTODATE");
+        }
+        lines.add(l.toString());
+        if (n.nodeAttrs() != null && !n.nodeAttrs().isEmpty()) {
+            lines.add("Attrs: " + n.nodeAttrs());
+        }
+        for (CascadedConsumerInfo c : consumers) {
+            if (c.curError() != null) {
+                lines.add("ERR: " + c.consumerName() + ": " + c.curError());
+            }
+        }
+        return lines;
+    }
+
+    static String formatLag(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + (s % 60) + "s";
+        }
+        return (s / 3600) + "h" + ((s % 3600) / 60) + "m";
+    }
+
+    private Seen load(Connection c) throws SQLException {
+        PgqNodeClient node = new PgqNodeClient(c);
+        NodeInfo info = node.getNodeInfo(queue).orElseThrow(() -> new SQLException("no node for queue " + queue));
+        Map<String, Duration> lags = new HashMap<>();
+        Duration tickerLag = null;
+        if (info.nodeType().hasQueue()) {
+            PgqClient pgq = new PgqClient(c);
+            for (ConsumerInfo ci : pgq.getConsumerInfo(queue)) {
+                lags.put(ci.consumerName(), ci.lag());
+            }
+            tickerLag = pgq.getQueueInfo(queue).map(QueueInfo::tickerLag).orElse(null);
+        }
+        return new Seen(info, lags, tickerLag, node.getConsumerInfo(queue), extra.lines(c, info));
+    }
+}

@@ -1,0 +1,413 @@
+package org.skytools.pgq.cascade;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.skytools.common.error.ErrorKind;
+import org.skytools.common.error.SkyToolsException;
+import org.skytools.pgq.Event;
+import org.skytools.pgq.NextBatchInfo;
+import org.skytools.pgq.PgqClient;
+import org.skytools.pgq.consumer.ConnectionSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker that maintains one node of a cascade, one {@link #workOnce} call per loop round.
+ *
+ * <p>On the root it publishes the global watermark every {@code global_wm_publish_period} and
+ * calls {@link #processRootNode}. On a branch or leaf it takes the next batch of its provider,
+ * and in one local transaction copies the events into the local queue (branch), handles the
+ * cascade's own events, calls {@link #processRemoteBatch} and records the batch's end tick with
+ * {@code pgq_node.set_consumer_completed}; after the commit a branch ticks its queue with the
+ * provider's tick id and time, and the batch is finished on the provider. A batch whose end tick
+ * is already recorded locally is only finished, so a crash at any point applies nothing twice
+ * (behaviour C-2, C-3). Non-root nodes report their watermark to the provider every
+ * {@code local_wm_publish_period} (C-10). Pause and resume are acknowledged through the
+ * {@code uptodate} flag (C-15); a provider change is noticed at the next round (C-17).
+ */
+public abstract class CascadedWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CascadedWorker.class);
+
+    private final ConnectionSource local;
+    private final NodeConnector connector;
+    private final CascadeSettings settings;
+    private final Clock clock;
+    private Connection provider;
+    private String providerLocation;
+    private Instant lastGlobalWm = Instant.EPOCH;
+    private Instant lastLocalWm = Instant.EPOCH;
+    private WorkerState state;
+
+    /**
+     * A worker for the node in the database of {@code local} (a connection source whose
+     * connections this worker keeps out of autocommit), reaching providers through {@code connector}.
+     */
+    protected CascadedWorker(ConnectionSource local, NodeConnector connector, CascadeSettings settings, Clock clock) {
+        this.local = local;
+        this.connector = connector;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A worker using the system clock. */
+    protected CascadedWorker(ConnectionSource local, NodeConnector connector, CascadeSettings settings) {
+        this(local, connector, settings, Clock.systemUTC());
+    }
+
+    /** The settings the worker runs with. */
+    public CascadeSettings settings() {
+        return settings;
+    }
+
+    /** The node state read at the start of the last round, or null before the first. */
+    protected WorkerState state() {
+        return state;
+    }
+
+    /**
+     * Called inside the local transaction for every provider batch, before its tick is recorded
+     * as completed; the default calls {@link #processRemoteEvent} for each event.
+     */
+    protected void processRemoteBatch(RemoteBatch batch, Connection dst) throws SQLException {
+        for (Event ev : batch.events()) {
+            processRemoteEvent(ev, dst);
+        }
+    }
+
+    /** One event of a provider batch (never a {@code pgq.*} event); the default does nothing. */
+    protected void processRemoteEvent(Event ev, Connection dst) throws SQLException {}
+
+    /** Periodic work on the root, in a local transaction committed afterwards; the default does nothing. */
+    protected void processRootNode(Connection dst) throws SQLException {}
+
+    /**
+     * An SQL condition on the event columns restricting what is read from the provider, or null
+     * for all events. On a branch it also restricts what is copied into the local queue.
+     */
+    protected String eventFilter() {
+        return null;
+    }
+
+    /** Called after the local commit of a batch, before the branch tick and the provider finish. */
+    protected void batchCommitted(RemoteBatch batch) throws Exception {}
+
+    /**
+     * Runs one round; returns true when a provider batch was processed (the loop then does not
+     * sleep), false when paused, on the root, or when the provider had no new batch.
+     */
+    public boolean workOnce() throws Exception {
+        Connection dst = local.connection();
+        if (dst.getAutoCommit()) {
+            dst.setAutoCommit(false);
+        }
+        try {
+            WorkerState st = loadState(dst);
+            if (st.paused()) {
+                log.debug("worker \"{}\" is paused", settings.workerName());
+                return false;
+            }
+            if (st.nodeType() == NodeType.ROOT) {
+                workOnRoot(dst);
+                return false;
+            }
+            return workOnSubscriber(dst, st);
+        } catch (Exception e) {
+            rollbackQuietly(dst);
+            dropProvider();
+            recordError(e);
+            throw e;
+        }
+    }
+
+    private WorkerState loadState(Connection dst) throws SQLException {
+        PgqNodeClient node = new PgqNodeClient(dst);
+        StringBuilder why = new StringBuilder();
+        Optional<WorkerState> st = node.getWorkerState(settings.queueName(), why);
+        if (st.isEmpty()) {
+            dst.rollback();
+            throw SkyToolsException.state("the node of queue \"" + settings.queueName()
+                    + "\" is not ready in this database: " + why + "; create it with create-root, create-branch"
+                    + " or create-leaf");
+        }
+        if (!st.get().workerName().equals(settings.workerName())) {
+            dst.rollback();
+            throw SkyToolsException.state("node \"" + st.get().nodeName() + "\" is maintained by worker \""
+                    + st.get().workerName() + "\", not \"" + settings.workerName() + "\"");
+        }
+        if (!st.get().uptodate()) {
+            // acknowledges pause, resume and provider changes to the admin command waiting for it
+            node.setConsumerUptodate(settings.queueName(), settings.workerName(), true);
+        }
+        dst.commit();
+        state = st.get();
+        return state;
+    }
+
+    private void workOnRoot(Connection dst) throws SQLException {
+        Instant now = clock.instant();
+        if (!now.isBefore(lastGlobalWm.plus(settings.globalWmPublishPeriod()))) {
+            RetCode r = new PgqNodeClient(dst).setGlobalWatermark(settings.queueName(), null);
+            dst.commit();
+            lastGlobalWm = now;
+            log.debug("global watermark: {}", r.note());
+        }
+        processRootNode(dst);
+        dst.commit();
+    }
+
+    private boolean workOnSubscriber(Connection dst, WorkerState st) throws Exception {
+        Connection src = provider(st);
+        Optional<NextBatchInfo> next = new PgqClient(src)
+                .nextBatchCustom(
+                        settings.queueName(),
+                        settings.workerName(),
+                        settings.keepLag(),
+                        settings.batchCollectEvents(),
+                        settings.batchCollectInterval());
+        src.commit();
+        if (next.isEmpty()) {
+            publishLocalWatermark(src, st);
+            src.commit();
+            return false;
+        }
+        NextBatchInfo b = next.get();
+        long completed = st.completedTick() == null ? -1 : st.completedTick();
+        if (completed == b.curTickId()) {
+            log.info("batch {} (tick {}) was applied here already, finishing it", b.batchId(), b.curTickId());
+            if (st.nodeType() == NodeType.BRANCH) {
+                repairBranchTick(dst, st, b);
+            }
+            finish(src, b);
+            return true;
+        }
+        if (completed != b.prevTickId()) {
+            throw SkyToolsException.state("lost position: the provider's batch covers ticks " + b.prevTickId() + ".."
+                    + b.curTickId() + " but node \"" + st.nodeName() + "\" completed tick " + completed);
+        }
+        publishLocalWatermark(src, st);
+        process(dst, src, st, b);
+        return true;
+    }
+
+    private void process(Connection dst, Connection src, WorkerState st, NextBatchInfo b) throws Exception {
+        boolean branch = st.nodeType() == NodeType.BRANCH;
+        EventCopier copier = branch ? new EventCopier(dst, settings.queueName()) : null;
+        List<Event> cascadeEvents = new ArrayList<>();
+        try (ProviderEvents reader = new ProviderEvents(src, b.batchId(), settings.lazyFetch(), eventFilter())) {
+            BatchStream stream = new BatchStream(reader, copier, cascadeEvents);
+            RemoteBatch batch = new RemoteBatch(
+                    b.batchId(),
+                    b.curTickId(),
+                    b.prevTickId(),
+                    b.curTickTime(),
+                    b.prevTickTime(),
+                    b.curTickEventSeq(),
+                    st.nodeType(),
+                    src,
+                    stream);
+            processRemoteBatch(batch, dst);
+            stream.drain();
+            if (copier != null) {
+                copier.flush();
+            }
+            CascadeEvents handler = new CascadeEvents(dst, settings.queueName(), st);
+            for (Event ev : cascadeEvents) {
+                handler.handle(ev);
+            }
+            NodeCreator.check(
+                    new PgqNodeClient(dst)
+                            .setConsumerCompleted(settings.queueName(), settings.workerName(), b.curTickId()),
+                    "set_consumer_completed");
+            dst.commit();
+            log.debug(
+                    "batch {}: ticks {}..{}, {} events{}",
+                    b.batchId(),
+                    b.prevTickId(),
+                    b.curTickId(),
+                    stream.count(),
+                    branch ? ", copied " + copier.copied() : "");
+            batchCommitted(batch);
+            if (branch) {
+                createBranchTick(dst, b, copier.maxId());
+            }
+            finish(src, b);
+        }
+    }
+
+    /** The batch was committed here but the worker stopped before its local tick (C-3). */
+    private void repairBranchTick(Connection dst, WorkerState st, NextBatchInfo b) throws SQLException {
+        Long top = st.localQueueTop();
+        if (top != null && top == b.curTickId()) {
+            return;
+        }
+        if (top != null && top == b.prevTickId()) {
+            log.info("creating the missing branch tick {}", b.curTickId());
+            createBranchTick(dst, b, 0);
+            return;
+        }
+        throw SkyToolsException.state(
+                "is_batch_done: last branch tick = " + top + ", batch ticks " + b.prevTickId() + ".." + b.curTickId());
+    }
+
+    // a separate transaction after the events' commit, so that the tick's snapshot sees them
+    private void createBranchTick(Connection dst, NextBatchInfo b, long maxCopiedId) throws SQLException {
+        long seq = b.curTickEventSeq() != null ? b.curTickEventSeq() : maxCopiedId;
+        new PgqClient(dst).ticker(settings.queueName(), b.curTickId(), b.curTickTime(), seq);
+        dst.commit();
+    }
+
+    private void finish(Connection src, NextBatchInfo b) throws SQLException {
+        new PgqClient(src).finishBatch(b.batchId());
+        src.commit();
+    }
+
+    private void publishLocalWatermark(Connection src, WorkerState st) throws SQLException {
+        Instant now = clock.instant();
+        if (now.isBefore(lastLocalWm.plus(settings.localWmPublishPeriod())) || st.localWatermark() == null) {
+            return;
+        }
+        RetCode r =
+                new PgqNodeClient(src).setSubscriberWatermark(settings.queueName(), st.nodeName(), st.localWatermark());
+        lastLocalWm = now;
+        log.debug("local watermark {} sent to \"{}\": {}", st.localWatermark(), st.providerNode(), r.note());
+    }
+
+    private Connection provider(WorkerState st) throws SQLException {
+        if (provider != null && !st.providerLocation().equals(providerLocation)) {
+            log.info("provider changed to \"{}\", reconnecting", st.providerNode());
+            dropProvider();
+        }
+        if (provider == null || provider.isClosed()) {
+            Connection c =
+                    CascadeAdmin.open(connector, st.providerLocation(), "provider \"" + st.providerNode() + "\"");
+            c.setAutoCommit(false);
+            provider = c;
+            providerLocation = st.providerLocation();
+        }
+        return provider;
+    }
+
+    private void dropProvider() {
+        Connection c = provider;
+        provider = null;
+        providerLocation = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // the connection is dropped because its state is unknown; nothing more to do
+            }
+        }
+    }
+
+    private void recordError(Exception e) {
+        try {
+            Connection dst = local.connection();
+            new PgqNodeClient(dst)
+                    .setConsumerError(settings.queueName(), settings.workerName(), String.valueOf(e.getMessage()));
+            dst.commit();
+        } catch (SQLException | RuntimeException again) {
+            local.reset();
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            if (!c.isClosed() && !c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            // the failure being handled is what matters
+        }
+    }
+
+    /** Closes the provider connection and resets the local source. */
+    @Override
+    public void close() {
+        dropProvider();
+        local.reset();
+    }
+
+    /**
+     * The events as the batch handler sees them: every event is copied (branch), cascade events
+     * are set aside for the worker, the rest are passed on. Iterable once.
+     */
+    private static final class BatchStream implements Iterable<Event> {
+        private final ProviderEvents reader;
+        private final EventCopier copier;
+        private final List<Event> cascadeEvents;
+        private boolean started;
+        private long count;
+        private Event pending;
+
+        BatchStream(ProviderEvents reader, EventCopier copier, List<Event> cascadeEvents) {
+            this.reader = reader;
+            this.copier = copier;
+            this.cascadeEvents = cascadeEvents;
+        }
+
+        @Override
+        public Iterator<Event> iterator() {
+            if (started) {
+                throw new IllegalStateException("the events of a batch can be read only once");
+            }
+            started = true;
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return pull();
+                }
+
+                @Override
+                public Event next() {
+                    if (!pull()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    Event ev = pending;
+                    pending = null;
+                    return ev;
+                }
+            };
+        }
+
+        private boolean pull() {
+            while (pending == null && reader.hasNext()) {
+                Event ev = reader.next();
+                count++;
+                if (copier != null) {
+                    try {
+                        copier.add(ev);
+                    } catch (SQLException e) {
+                        throw new SkyToolsException(
+                                ErrorKind.RUNTIME, "copying events into the local queue failed: " + e.getMessage(), e);
+                    }
+                }
+                if (ev.type() != null && ev.type().startsWith("pgq.")) {
+                    cascadeEvents.add(ev);
+                } else {
+                    pending = ev;
+                }
+            }
+            return pending != null;
+        }
+
+        /** Reads what the handler left unread, so that a branch copies every event. */
+        void drain() {
+            started = true;
+            pending = null;
+            while (pull()) {
+                pending = null;
+            }
+        }
+
+        long count() {
+            return count;
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package org.skytools.pgq.cascade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.skytools.pgq.cascade.CascadeFixture.QUEUE;
+import static org.skytools.pgq.cascade.CascadeFixture.admin;
+import static org.skytools.pgq.cascade.CascadeFixture.applied;
+import static org.skytools.pgq.cascade.CascadeFixture.database;
+import static org.skytools.pgq.cascade.CascadeFixture.drain;
+import static org.skytools.pgq.cascade.CascadeFixture.produce;
+import static org.skytools.pgq.cascade.CascadeFixture.queueEvents;
+import static org.skytools.pgq.cascade.CascadeFixture.setup;
+import static org.skytools.pgq.cascade.CascadeFixture.tick;
+import static org.skytools.pgq.cascade.CascadeFixture.ticks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.skytools.common.error.ErrorKind;
+import org.skytools.common.error.SkyToolsException;
+import org.skytools.testkit.ClusterGroup;
+import org.skytools.testkit.PgTest;
+import org.skytools.testkit.TestDatabase;
+
+/**
+ * A cascade over three clusters: root (cluster 0), branch (cluster 1) and leaf (cluster 2), set
+ * up with {@link CascadeAdmin} and driven by {@link RecordingWorker}s round by round.
+ */
+@PgTest(clusters = 3)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class CascadeIT {
+    private static final ExecutorService background = Executors.newSingleThreadExecutor();
+
+    private record Tree(TestDatabase root, TestDatabase branch, TestDatabase leaf) {}
+
+    @AfterAll
+    static void stopBackground() {
+        background.shutdownNow();
+    }
+
+    private static Tree tree(ClusterGroup g, String prefix) throws Exception {
+        TestDatabase root = database(g.get(0), prefix + "_root");
+        TestDatabase branch = database(g.get(1), prefix + "_branch");
+        TestDatabase leaf = database(g.get(2), prefix + "_leaf");
+        admin(root).createRoot(setup("n1", root, null, "w1"));
+        admin(branch).createBranch(setup("n2", branch, root, "w2"));
+        admin(leaf).createLeaf(setup("n3", leaf, branch, "w3"));
+        return new Tree(root, branch, leaf);
+    }
+
+    private static void assertSameEvents(List<Map<String, Object>> a, List<Map<String, Object>> b) {
+        assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void c2_c7_eventsArriveOnceOnBranchAndLeafWithTheSameIdsAndTicks(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "flow");
+        try (RecordingWorker w1 = new RecordingWorker(t.root(), "w1");
+                RecordingWorker w2 = new RecordingWorker(
+                        t.branch(), CascadeSettings.of(QUEUE, "w2").withLazyFetch(3));
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            long tick1 = produce(t.root(), "a", 10);
+            long tick2 = produce(t.root(), "b", 4);
+            w1.workOnce();
+            assertThat(drain(w2)).isGreaterThanOrEqualTo(2);
+            assertThat(drain(w3)).isGreaterThanOrEqualTo(2);
+
+            List<Map<String, Object>> rootEvents = queueEvents(t.root(), "test");
+            assertThat(rootEvents).hasSize(14);
+            assertSameEvents(queueEvents(t.branch(), "test"), rootEvents);
+            List<Map<String, Object>> onBranch = applied(t.branch());
+            assertThat(onBranch).hasSize(14);
+            assertThat(applied(t.leaf())).isEqualTo(onBranch);
+            assertThat(onBranch.get(0).get("tick_id")).isEqualTo(tick1);
+            assertThat(onBranch.get(13).get("tick_id")).isEqualTo(tick2);
+            assertThat(ticks(t.branch())).contains(tick1, tick2);
+            List<Long> rootTicks = ticks(t.root());
+            assertThat(rootTicks)
+                    .containsAll(ticks(t.branch()).stream()
+                            .filter(x -> x >= ticks(t.branch()).get(0))
+                            .filter(rootTicks::contains)
+                            .toList());
+            assertThat(t.branch()
+                            .queryValue(
+                                    "select tick_time = (select tick_time from pgq.tick where tick_id = ? order by tick_queue"
+                                            + " limit 1) from pgq.tick where tick_id = ? limit 1",
+                                    Boolean.class,
+                                    tick2,
+                                    tick2))
+                    .isTrue();
+            assertThat(admin(t.leaf()).nodeInfo().workerLastTick()).isEqualTo(tick2);
+
+            // nothing new: no batch processed twice
+            assertThat(drain(w2)).isZero();
+            assertThat(applied(t.branch())).hasSize(14);
+        }
+    }
+
+    @Test
+    void c3_workerStoppedBetweenLocalCommitAndProviderFinishAppliesNothingTwice(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "crash");
+        try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2");
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            long tick1 = produce(t.root(), "x", 5);
+            w2.crashAfterCommit = true;
+            assertThatThrownBy(w2::workOnce).hasMessageContaining("simulated crash");
+            assertThat(applied(t.branch())).hasSize(5);
+            // the branch tick was not made yet: the next round makes it and finishes the batch
+            assertThat(ticks(t.branch())).doesNotContain(tick1);
+            drain(w2);
+            assertThat(ticks(t.branch())).contains(tick1);
+            assertThat(queueEvents(t.branch(), "test")).hasSize(5);
+            assertThat(applied(t.branch())).hasSize(5);
+
+            w3.crashAfterCommit = true;
+            assertThatThrownBy(w3::workOnce).hasMessageContaining("simulated crash");
+            drain(w3);
+            assertThat(applied(t.leaf())).isEqualTo(applied(t.branch()));
+
+            produce(t.root(), "y", 3);
+            drain(w2);
+            drain(w3);
+            assertThat(applied(t.leaf())).hasSize(8).isEqualTo(applied(t.branch()));
+        }
+    }
+
+    @Test
+    void c10_c11_watermarksFlowBackToTheRootAndDown(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "wm");
+        CascadeSettings fast = CascadeSettings.of(QUEUE, "w1").withWatermarkPeriods(Duration.ZERO, Duration.ZERO);
+        try (RecordingWorker w1 = new RecordingWorker(t.root(), fast);
+                RecordingWorker w2 = new RecordingWorker(
+                        t.branch(),
+                        new CascadeSettings(QUEUE, "w2", 300, Duration.ZERO, Duration.ZERO, null, null, null));
+                RecordingWorker w3 = new RecordingWorker(
+                        t.leaf(),
+                        new CascadeSettings(QUEUE, "w3", 300, Duration.ZERO, Duration.ZERO, null, null, null))) {
+            long start = CascadeFixture.consumerTick(t.root(), ".global_watermark");
+            produce(t.root(), "a", 2);
+            long last = 0;
+            for (int i = 0; i < 3; i++) {
+                last = tick(t.root());
+                drain(w2);
+                drain(w3);
+                w1.workOnce();
+            }
+            // the leaf reported to the branch, the branch to the root, the root published
+            assertThat(CascadeFixture.consumerTick(t.branch(), ".n3.watermark")).isGreaterThan(start);
+            long rootWm = CascadeFixture.consumerTick(t.root(), ".global_watermark");
+            assertThat(rootWm).isGreaterThan(start).isLessThanOrEqualTo(last);
+            // the root keeps what the slowest node still needs
+            assertThat(rootWm).isLessThanOrEqualTo(CascadeFixture.consumerTick(t.root(), ".n2.watermark"));
+            assertThat(queueEvents(t.branch(), "pgq.global-watermark")).isNotEmpty();
+            tick(t.root());
+            drain(w2);
+            assertThat(CascadeFixture.consumerTick(t.branch(), ".global_watermark"))
+                    .isGreaterThan(start);
+        }
+    }
+
+    @Test
+    void c15_pauseIsAcknowledgedAndStopsProcessingUntilResume(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "pause");
+        CascadeAdmin leafAdmin = admin(t.leaf());
+        try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2");
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            produce(t.root(), "p", 3);
+            drain(w2);
+            Future<String> paused = background.submit(() -> leafAdmin.pause(null, Duration.ofSeconds(30)));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> leafAdmin.nodeInfo().workerPaused());
+            assertThat(w3.workOnce()).isFalse();
+            assertThat(paused.get(20, TimeUnit.SECONDS)).isEqualTo("consumer \"w3\" paused");
+            assertThat(applied(t.leaf())).isEmpty();
+            assertThat(leafAdmin.pause(null, Duration.ZERO)).contains("already paused");
+            assertThat(leafAdmin.status()).contains("PAUSED");
+
+            leafAdmin.resume(null, Duration.ZERO);
+            drain(w3);
+            assertThat(applied(t.leaf())).hasSize(3);
+            assertThat(leafAdmin.nodeInfo().workerUptodate()).isTrue();
+        }
+    }
+
+    @Test
+    void c16_c17_changeProviderMovesTheLeafToTheRootWithoutLoss(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "chprov");
+        try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2");
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            produce(t.root(), "a", 4);
+            drain(w2);
+            drain(w3);
+            produce(t.root(), "b", 3);
+            drain(w2);
+            // the leaf is behind its provider when it moves
+            String msg = admin(t.leaf()).changeProvider("n1", null, Duration.ZERO);
+            assertThat(msg).contains("moved from \"n2\" to \"n1\"");
+            assertThat(admin(t.leaf()).nodeInfo().providerNode()).isEqualTo("n1");
+            assertThat(t.branch().query("select * from pgq_node.get_subscriber_info(?)", QUEUE))
+                    .isEmpty();
+            assertThat(t.root().query("select node_name from pgq_node.get_subscriber_info(?)", QUEUE))
+                    .extracting(r -> r.get("node_name"))
+                    .containsExactlyInAnyOrder("n2", "n3");
+            produce(t.root(), "c", 2);
+            drain(w3);
+            assertThat(applied(t.leaf())).hasSize(9);
+            assertThat(applied(t.leaf()).stream().map(r -> r.get("ev_data")).toList())
+                    .containsExactlyInAnyOrder("a0", "a1", "a2", "a3", "b0", "b1", "b2", "c0", "c1");
+            assertThat(admin(t.leaf()).changeProvider("n1", null, Duration.ZERO))
+                    .contains("already reads");
+            assertThatThrownBy(() -> admin(t.leaf()).changeProvider("n3", null, Duration.ZERO))
+                    .hasMessageContaining("cannot subscribe to itself");
+        }
+    }
+
+    @Test
+    void statusShowsTheTreeWithLagAndTicks_membersAndNodeStatus(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "status");
+        try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2");
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            long tk = produce(t.root(), "s", 1);
+            drain(w2);
+            drain(w3);
+            String status = admin(t.leaf()).status();
+            assertThat(status)
+                    .contains("Queue: cq   Local node: n3")
+                    .contains("n1 (root)")
+                    .contains("+--: n2 (branch)")
+                    .contains("+--: n3 (leaf)")
+                    .contains("Tick: " + tk);
+            assertThat(status.indexOf("n1 (root)")).isLessThan(status.indexOf("n2 (branch)"));
+            assertThat(status.indexOf("n2 (branch)")).isLessThan(status.indexOf("n3 (leaf)"));
+            assertThat(admin(t.branch()).members())
+                    .extracting(NodeLocation::nodeName)
+                    .containsExactly("n1", "n2", "n3");
+            assertThat(admin(t.branch()).nodeStatus())
+                    .contains("Node: n2 (branch)")
+                    .contains("Provider: n1")
+                    .contains("Subscribers: n3");
+        }
+    }
+
+    @Test
+    void c25_dropNodeRefusedWithSubscribersAndRemovesTheLeafEverywhere(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "drop");
+        try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2")) {
+            assertThatThrownBy(() -> admin(t.root()).dropNode("n2"))
+                    .isInstanceOf(SkyToolsException.class)
+                    .hasMessageContaining("node \"n2\" has subscribers (n3)");
+            assertThat(admin(t.root()).dropNode("n3")).isEqualTo("node \"n3\" dropped");
+            assertThat(t.leaf().queryValue("select count(*) from pgq_node.node_info", Long.class))
+                    .isZero();
+            assertThat(t.branch().query("select * from pgq_node.get_subscriber_info(?)", QUEUE))
+                    .isEmpty();
+            assertThat(admin(t.root()).members())
+                    .extracting(NodeLocation::nodeName)
+                    .containsExactly("n1", "n2");
+            assertThat(admin(t.branch()).members())
+                    .extracting(NodeLocation::nodeName)
+                    .containsExactly("n1", "n2");
+        }
+    }
+
+    @Test
+    void waitProviderAndWaitRootReturnOnceTheWorkerCaughtUp(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "waits");
+        try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2")) {
+            long tk = produce(t.root(), "w", 2);
+            assertThatThrownBy(() -> admin(t.branch()).waitRoot(Duration.ofMillis(300)))
+                    .hasMessageContaining("did not reach tick " + tk);
+            Future<Long> waited = background.submit(() -> admin(t.branch()).waitProvider(Duration.ofSeconds(30)));
+            drain(w2);
+            assertThat(waited.get(30, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(tk);
+            assertThat(admin(t.branch()).waitRoot(Duration.ofSeconds(5))).isGreaterThanOrEqualTo(tk);
+        }
+    }
+
+    @Test
+    void n1_c7_badInputFailsWithOneClearLine(ClusterGroup g) throws Exception {
+        TestDatabase root = database(g.get(0), "bad_root");
+        TestDatabase other = database(g.get(1), "bad_other");
+        TestDatabase plain = database(g.get(2), "bad_plain");
+        admin(root).createRoot(setup("r", root, null, "wr"));
+        assertThat(admin(root).createRoot(setup("r", root, null, "wr"))).contains("already initialized as root");
+
+        assertThatThrownBy(() -> admin(other).createBranch(setup("b", other, null, "wb")))
+                .isInstanceOfSatisfying(
+                        SkyToolsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USAGE))
+                .hasMessage("create-branch needs the provider's connect string; give --provider=CONNSTR");
+        assertThatThrownBy(() -> admin(other).createLeaf(setup("l", other, plain, "wl")))
+                .hasMessage("queue \"cq\" has no cascade node on the provider; create that node first");
+        assertThatThrownBy(() -> admin(other).createBranch(setup("r", other, root, "wb")))
+                .hasMessageContaining("node \"r\" already exists in the cascade of queue \"cq\"");
+        assertThatThrownBy(() -> admin(other)
+                        .createBranch(NodeSetup.of(
+                                "b", other.connString(), "host=127.0.0.1 port=1 dbname=x user=postgres", "wb")))
+                .isInstanceOfSatisfying(
+                        SkyToolsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.DB_CONNECT))
+                .hasMessageStartingWith("cannot reach provider:");
+        assertThatThrownBy(() -> admin(other).createBranch(setup("b", other, other, "wb")))
+                .hasMessageContaining("has no cascade node on the provider");
+        assertThatThrownBy(() -> admin(other).createRoot(NodeSetup.of("x", root.connString(), null, "wx")))
+                .hasMessageContaining("does not reach this database");
+
+        admin(other).createLeaf(setup("l", other, root, "wl"));
+        assertThatThrownBy(() -> admin(plain).createLeaf(setup("l2", plain, other, "wl2")))
+                .hasMessageContaining("provider node \"l\" is a leaf and cannot have subscribers");
+        assertThatThrownBy(() -> admin(plain).nodeInfo())
+                .hasMessageStartingWith("queue \"cq\" has no cascade node in the local database");
+        assertThatThrownBy(() -> admin(other).pause("nobody", Duration.ZERO))
+                .hasMessage("consumer \"nobody\" is not registered on node \"l\" of queue \"cq\"");
+        try (RecordingWorker w = new RecordingWorker(plain, "wl2")) {
+            assertThatThrownBy(w::workOnce).hasMessageContaining("is not ready in this database");
+        }
+        try (RecordingWorker w = new RecordingWorker(other, "wrong")) {
+            assertThatThrownBy(w::workOnce).hasMessageContaining("is maintained by worker \"wl\"");
+        }
+    }
+}
