@@ -1,0 +1,16 @@
+package org.skytools.londiste.replay;
+
+/** How a handler wants the row events of its table applied. */
+public enum ApplyMode {
+    /**
+     * Set statements on the net change per primary key when that provably gives the same end state
+     * as applying each event in order (see {@link DestTableInfo#coalescable}); otherwise in order.
+     */
+    AUTO,
+    /** Each event as its own statement, in event order (statements still sent in batches). */
+    ORDERED,
+    /** Always the net change per key with set statements, as the {@code bulk} handler. */
+    SET,
+    /** Row events are not applied at all ({@code vtable}, {@code qtable}). */
+    IGNORE
+}

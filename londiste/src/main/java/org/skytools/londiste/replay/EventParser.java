@@ -1,0 +1,142 @@
+package org.skytools.londiste.replay;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.skytools.common.db.Quoting;
+import org.skytools.common.error.ErrorKind;
+import org.skytools.common.error.SkyToolsException;
+import org.skytools.pgq.Event;
+
+/**
+ * Turns queue events into {@link ReplayEvent}s, following the formats of the capture triggers:
+ * {@code I:pk1,pk2} with an urlencoded row ({@code pgq.logutriga}), a JSON {@code ev_type} with a
+ * JSON row ({@code pgq.jsontriga}), {@code I}/{@code U}/{@code D} with partial SQL ({@code
+ * pgq.sqltriga}), {@code R} for truncate, {@code EXECUTE} and londiste's global events.
+ */
+public final class EventParser {
+    private EventParser() {}
+
+    /**
+     * The replay meaning of {@code ev}; throws {@link SkyToolsException} naming the event type and id
+     * for a type the replay does not know or a payload it cannot read.
+     */
+    public static ReplayEvent parse(Event ev) {
+        String type = ev.type();
+        if (type == null || type.isEmpty()) {
+            throw unhandled(ev);
+        }
+        try {
+            return parseKnown(ev, type);
+        } catch (IllegalArgumentException e) {
+            throw new SkyToolsException(
+                    ErrorKind.RUNTIME,
+                    "cannot read event " + ev.id() + " of type \"" + type + "\": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static ReplayEvent parseKnown(Event ev, String type) {
+        long id = ev.id();
+        long txid = ev.txid();
+        if (type.length() == 1) {
+            if (type.equals("R")) {
+                return new ReplayEvent.Truncate(id, txid, table(ev));
+            }
+            RowOp op = RowOp.ofCode(type.charAt(0));
+            if (op == null) {
+                throw unhandled(ev);
+            }
+            return new ReplayEvent.SqlChange(id, txid, table(ev), op, ev.data());
+        }
+        if (type.length() >= 2 && type.charAt(1) == ':' && RowOp.ofCode(type.charAt(0)) != null) {
+            RowOp op = RowOp.ofCode(type.charAt(0));
+            List<String> pkey = splitKeys(type.substring(2));
+            Map<String, String> old = ev.extra2() == null ? null : Quoting.urlDecode(ev.extra2());
+            return new ReplayEvent.RowChange(id, txid, table(ev), op, pkey, ev.row(), old);
+        }
+        if (type.charAt(0) == '{') {
+            return parseJson(ev, type);
+        }
+        switch (type) {
+            case "EXECUTE":
+                return new ReplayEvent.Execute(id, txid, ev.extra1(), ev.data(), ev.extra2());
+            case "londiste.add-table":
+                return new ReplayEvent.AddTable(id, txid, ev.data());
+            case "londiste.remove-table":
+                return new ReplayEvent.RemoveTable(id, txid, ev.data());
+            case "londiste.remove-seq":
+                return new ReplayEvent.RemoveSeq(id, txid, ev.data());
+            case "londiste.update-seq":
+                return new ReplayEvent.UpdateSeq(
+                        id, txid, ev.extra1(), Long.parseLong(ev.data().trim()));
+            default:
+                if (type.startsWith("pgq.")) {
+                    return new ReplayEvent.CascadeEvent(id, txid, type);
+                }
+                throw unhandled(ev);
+        }
+    }
+
+    private static ReplayEvent parseJson(Event ev, String type) {
+        if (!(JsonText.parse(type) instanceof Map<?, ?> meta)) {
+            throw new IllegalArgumentException("ev_type is not a JSON object");
+        }
+        String opName = String.valueOf(meta.get("op"));
+        if (opName.equals("TRUNCATE")) {
+            return new ReplayEvent.Truncate(ev.id(), ev.txid(), table(ev));
+        }
+        RowOp op =
+                switch (opName) {
+                    case "INSERT" -> RowOp.INSERT;
+                    case "UPDATE" -> RowOp.UPDATE;
+                    case "DELETE" -> RowOp.DELETE;
+                    default -> throw unhandled(ev);
+                };
+        List<String> pkey = new ArrayList<>();
+        if (meta.get("pkey") instanceof List<?> keys) {
+            for (Object k : keys) {
+                pkey.add(String.valueOf(k));
+            }
+        }
+        Map<String, String> old = ev.extra2() == null ? null : jsonRow(ev.extra2());
+        return new ReplayEvent.RowChange(ev.id(), ev.txid(), table(ev), op, pkey, jsonRow(ev.data()), old);
+    }
+
+    /** A JSON row object as column to text value (null for JSON null), in order. */
+    static Map<String, String> jsonRow(String data) {
+        Map<String, String> row = new LinkedHashMap<>();
+        if (data == null || data.isEmpty()) {
+            return row;
+        }
+        if (!(JsonText.parse(data) instanceof Map<?, ?> obj)) {
+            throw new IllegalArgumentException("ev_data is not a JSON object");
+        }
+        for (Map.Entry<?, ?> e : obj.entrySet()) {
+            row.put((String) e.getKey(), JsonText.scalarText(e.getValue()));
+        }
+        return row;
+    }
+
+    private static List<String> splitKeys(String list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.asList(list.split(","));
+    }
+
+    private static String table(Event ev) {
+        String t = ev.extra1();
+        if (t == null || t.isEmpty()) {
+            throw new IllegalArgumentException("no table name in ev_extra1");
+        }
+        return TableMap.normalize(t);
+    }
+
+    private static SkyToolsException unhandled(Event ev) {
+        return new SkyToolsException(
+                ErrorKind.RUNTIME, "unhandled event type \"" + ev.type() + "\" in event " + ev.id());
+    }
+}

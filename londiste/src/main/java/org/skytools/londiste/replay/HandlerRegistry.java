@@ -1,0 +1,82 @@
+package org.skytools.londiste.replay;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.skytools.common.error.SkyToolsException;
+
+/**
+ * The handlers the replay knows, by name, with the arguments each accepts (others are refused as
+ * SkyTools does): {@code londiste} (default), {@code bulk}, {@code vtable}, {@code fake_local} and
+ * {@code qtable}.
+ */
+public final class HandlerRegistry {
+    private record Kind(String description, Set<String> args) {}
+
+    private static final Map<String, Kind> KINDS = new TreeMap<>(Map.of(
+            "londiste",
+                    new Kind(
+                            "Default Londiste handler, inserts events into tables with plain SQL",
+                            Set.of("encoding", "ignore_truncate")),
+            "bulk", new Kind("Instead of sending each event separately, apply them in bulk", Set.of("method")),
+            "vtable", new Kind("Virtual table: events are ignored, no table needed", Set.of()),
+            "fake_local", new Kind("Deprecated alias of vtable", Set.of()),
+            "qtable", new Kind("Queue table on the root: events are ignored, no copy", Set.of())));
+
+    /** The handler names, sorted. */
+    public List<String> names() {
+        return List.copyOf(KINDS.keySet());
+    }
+
+    /** The first line of a handler's description, for {@code show-handlers}. */
+    public String description(String name) {
+        Kind k = KINDS.get(name);
+        return k == null ? null : k.description();
+    }
+
+    /**
+     * The handler for {@code spec}; throws {@link SkyToolsException} (config) for an unknown name,
+     * an argument the handler does not take or a bad argument value.
+     */
+    public TableHandler create(HandlerSpec spec) {
+        Kind kind = KINDS.get(spec.name());
+        if (kind == null) {
+            throw SkyToolsException.config(
+                    "unknown handler \"" + spec.name() + "\"; known handlers: " + String.join(", ", KINDS.keySet()));
+        }
+        for (String a : spec.args().keySet()) {
+            if (!kind.args().contains(a)) {
+                throw SkyToolsException.config("invalid argument \"" + a + "\" for handler \"" + spec.name() + "\"");
+            }
+        }
+        Map<String, String> args = spec.args();
+        return switch (spec.name()) {
+            case "londiste" -> {
+                String enc = args.get("encoding");
+                if (enc != null && !enc.equalsIgnoreCase("utf8") && !enc.equalsIgnoreCase("utf-8")) {
+                    throw SkyToolsException.config("handler \"londiste\": only encoding=utf8 is supported");
+                }
+                yield new TableHandler("londiste", ApplyMode.AUTO, 0, flag(args.get("ignore_truncate")), true, true);
+            }
+            case "bulk" -> new TableHandler("bulk", ApplyMode.SET, method(args.get("method")), false, false, true);
+            default -> new TableHandler(spec.name(), ApplyMode.IGNORE, 0, true, true, false);
+        };
+    }
+
+    private static boolean flag(String v) {
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on"));
+    }
+
+    private static int method(String v) {
+        if (v == null || v.isEmpty()) {
+            return 0;
+        }
+        return switch (v.trim()) {
+            case "0" -> 0;
+            case "1" -> 1;
+            case "2" -> 2;
+            default -> throw SkyToolsException.config("handler \"bulk\": method must be 0, 1 or 2, not \"" + v + "\"");
+        };
+    }
+}

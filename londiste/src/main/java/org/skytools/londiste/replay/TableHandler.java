@@ -1,0 +1,21 @@
+package org.skytools.londiste.replay;
+
+/**
+ * A table's handler once its arguments are checked: how row events are applied and what a truncate
+ * does.
+ *
+ * @param name handler name as in {@code --handler}
+ * @param mode how row events are applied
+ * @param bulkMethod for {@link ApplyMode#SET}: 0 = updates with UPDATE, 1 = updates as DELETE +
+ *     INSERT, 2 = inserts too as DELETE + INSERT
+ * @param ignoreTruncate truncate events are skipped ({@code ignore_truncate=1})
+ * @param acceptsSqlEvents partial-SQL events of {@code pgq.sqltriga} can be applied
+ * @param needsTable the destination table must exist
+ */
+public record TableHandler(
+        String name,
+        ApplyMode mode,
+        int bulkMethod,
+        boolean ignoreTruncate,
+        boolean acceptsSqlEvents,
+        boolean needsTable) {}

@@ -1,0 +1,120 @@
+package org.skytools.londiste.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.skytools.common.error.SkyToolsException;
+
+class HandlerAndSqlTest {
+    private final HandlerRegistry registry = new HandlerRegistry();
+
+    @Test
+    void handlerStringRoundTrip() {
+        HandlerSpec spec = HandlerSpec.parse("bulk(method=1)");
+        assertThat(spec.name()).isEqualTo("bulk");
+        assertThat(spec.args()).containsExactlyEntriesOf(Map.of("method", "1"));
+        assertThat(spec.format()).isEqualTo("bulk(method=1)");
+        assertThat(HandlerSpec.parse("londiste(encoding=utf8,ignore_truncate=1)")
+                        .args())
+                .containsEntry("ignore_truncate", "1")
+                .containsEntry("encoding", "utf8");
+        assertThat(HandlerSpec.parse(null)).isEqualTo(HandlerSpec.DEFAULT);
+        assertThat(HandlerSpec.parse("")).isEqualTo(HandlerSpec.DEFAULT);
+        assertThatThrownBy(() -> HandlerSpec.parse("bulk(method=1")).hasMessageContaining("invalid handler format");
+    }
+
+    @Test
+    void l43_tableInfoGivesDestAndHandler() {
+        ReplayTable t =
+                ReplayTable.fromTableInfo("public.src", "handler=bulk%28method%3d2%29&skip_truncate=1", "other.Dst");
+        assertThat(t.destTable()).isEqualTo("other.Dst");
+        assertThat(t.quotedDest()).isEqualTo("other.\"Dst\"");
+        assertThat(t.handler()).isEqualTo(new HandlerSpec("bulk", Map.of("method", "2")));
+        assertThat(ReplayTable.fromTableInfo("src", null, null).destTable()).isEqualTo("public.src");
+    }
+
+    @Test
+    void handlersCheckTheirArguments() {
+        assertThat(registry.create(HandlerSpec.parse("londiste(ignore_truncate=1)"))
+                        .ignoreTruncate())
+                .isTrue();
+        assertThat(registry.create(HandlerSpec.parse("bulk(method=2)")).bulkMethod())
+                .isEqualTo(2);
+        assertThat(registry.create(HandlerSpec.parse("vtable")).mode()).isEqualTo(ApplyMode.IGNORE);
+        assertThatThrownBy(() -> registry.create(HandlerSpec.parse("londiste(foo=1)")))
+                .isInstanceOf(SkyToolsException.class)
+                .hasMessage("invalid argument \"foo\" for handler \"londiste\"");
+        assertThatThrownBy(() -> registry.create(HandlerSpec.parse("nosuch")))
+                .hasMessageStartingWith("unknown handler \"nosuch\"");
+        assertThatThrownBy(() -> registry.create(HandlerSpec.parse("bulk(method=5)")))
+                .hasMessageContaining("method must be 0, 1 or 2");
+    }
+
+    @Test
+    void l26_orderedStatementsAsTheDefaultHandler() {
+        ReplayEvent.RowChange ins = (ReplayEvent.RowChange)
+                EventParser.parse(Events.of(1, "I:id", "id=1&Name=it%27s&n&b=a%5cb", "public.t"));
+        assertThat(OrderedSql.forRow(ins, "public.t", "only "))
+                .isEqualTo("insert into public.t (id, \"Name\", n, b) values ('1', 'it''s', null, E'a\\\\b')");
+        ReplayEvent.RowChange upd =
+                (ReplayEvent.RowChange) EventParser.parse(Events.of(2, "U:id", "id=1&v=x", "public.t"));
+        assertThat(OrderedSql.forRow(upd, "public.t", "only "))
+                .isEqualTo("update only public.t set v = 'x' where id = '1'");
+        ReplayEvent.RowChange del =
+                (ReplayEvent.RowChange) EventParser.parse(Events.of(3, "D:a,b", "a=1&b=2&v=x", "public.t"));
+        assertThat(OrderedSql.forRow(del, "public.t", "only "))
+                .isEqualTo("delete from only public.t where a = '1' and b = '2'");
+        ReplayEvent.RowChange keyOnly =
+                (ReplayEvent.RowChange) EventParser.parse(Events.of(4, "U:id", "id=1", "public.t"));
+        assertThat(OrderedSql.forRow(keyOnly, "public.t", "only "))
+                .isEqualTo("update only public.t set id = '1' where id = '1'");
+        ReplayEvent.RowChange moved =
+                (ReplayEvent.RowChange) EventParser.parse(Events.of(5, "U:id", "id=2&v=x", "public.t", "id=1&v=x"));
+        assertThat(OrderedSql.forRow(moved, "public.t", "only "))
+                .isEqualTo("update only public.t set v = 'x', id = '2' where id = '1'");
+        ReplayEvent.SqlChange sql =
+                (ReplayEvent.SqlChange) EventParser.parse(Events.of(6, "I", "(id,v) values ('1','x')", "public.t"));
+        assertThat(OrderedSql.forSql(sql, "x.\"T\"", "only ")).isEqualTo("insert into x.\"T\" (id,v) values ('1','x')");
+    }
+
+    @Test
+    void updateWithoutKeyIsRefused() {
+        ReplayEvent.RowChange upd = (ReplayEvent.RowChange) EventParser.parse(Events.of(9, "U:", "v=x", "public.t"));
+        assertThatThrownBy(() -> OrderedSql.forRow(upd, "public.t", "only "))
+                .hasMessageContaining("event 9 (UPDATE) for table \"public.t\" names no key columns");
+    }
+
+    @Test
+    void l36_execAttrsFromSqlAndUrlenc() {
+        ExecAttrs a = ExecAttrs.fromSql(
+                "\n -- \n--*-- Local-Table: foo ,\n--\n--*-- bar ,\n--*--\n--*-- zoo\n--*-- Local-Sequence: goo\n\ncreate x;\n--*-- Need-View: late\n");
+        assertThat(a.get("Local-Table")).containsExactly("foo", "bar", "zoo");
+        assertThat(a.get("local-sequence")).containsExactly("goo");
+        assertThat(a.get("need-view")).isEmpty();
+        assertThat(a.toUrlenc()).isEqualTo("local-table=foo%2cbar%2czoo&local-sequence=goo");
+        ExecAttrs b = ExecAttrs.fromUrlenc(a.toUrlenc());
+        assertThat(b.get("local-table")).containsExactly("foo", "bar", "zoo");
+        String sql = b.processSql(
+                "alter table @foo@; alter table @bar@; select nextval('@goo@')",
+                Map.of("public.foo", "public.foo", "public.bar", "other.Bar", "public.zoo", "public.zoo"),
+                Map.of("public.goo", "public.goo"));
+        assertThat(sql).isEqualTo("alter table public.foo; alter table other.\"Bar\"; select nextval('public.goo')");
+        assertThatThrownBy(() -> ExecAttrs.fromSql("--*-- Local-Thing: x")).hasMessageContaining("Local-Thing");
+    }
+
+    @Test
+    void l34_localTableAttributesDecideExecution() throws Exception {
+        ExecAttrs a = ExecAttrs.fromUrlenc("local-table=foo%2cbar");
+        assertThat(a.needExecute(null, Map.of("public.foo", "public.foo", "public.bar", "public.bar"), Map.of()))
+                .isTrue();
+        assertThat(a.needExecute(null, Map.of(), Map.of())).isFalse();
+        assertThatThrownBy(() -> a.needExecute(null, Map.of("public.foo", "public.foo"), Map.of()))
+                .hasMessageContaining("SQL only partially matches local setup");
+        assertThat(ExecAttrs.fromUrlenc(null).needExecute(null, Map.of(), Map.of()))
+                .isTrue();
+        assertThat(List.copyOf(ExecAttrs.KEYS)).hasSize(8);
+    }
+}
