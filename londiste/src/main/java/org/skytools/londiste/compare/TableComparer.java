@@ -1,0 +1,185 @@
+package org.skytools.londiste.compare;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.skytools.common.db.FqName;
+import org.skytools.common.db.Quoting;
+import org.skytools.londiste.copy.ConnectionOpener;
+import org.skytools.londiste.table.MergeState;
+import org.skytools.londiste.table.SqlRows;
+import org.skytools.londiste.table.TableAdmin;
+import org.skytools.londiste.table.TableCatalog;
+import org.skytools.londiste.table.TableInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * londiste {@code compare} (behaviour.md R-1, R-2, R-4): for each local {@code ok} table, one
+ * aggregate query per side at the same logical point: row count and the sum of {@code hashtext} of
+ * the common columns' row text. The command's exit code is the number of mismatching tables.
+ */
+public final class TableComparer {
+    private static final Logger log = LoggerFactory.getLogger(TableComparer.class);
+
+    /** SkyTools' default {@code compare_sql}. */
+    public static final String DEFAULT_SQL =
+            "select count(1) as cnt, sum(hashtext(_COLS_::text)::bigint) as chksum from only _TABLE_";
+    /** The query with {@code --count-only}. */
+    public static final String COUNT_SQL = "select count(1) as cnt from only _TABLE_";
+    /** SkyTools' default {@code compare_fmt}. */
+    public static final String DEFAULT_FMT = "%(cnt)d rows, checksum=%(chksum)s";
+
+    private final String queue;
+    private final Duration lockTimeout;
+    private final String compareSql;
+    private final String compareFmt;
+
+    /**
+     * @param compareSql config {@code compare_sql}, or null for the default
+     * @param compareFmt config {@code compare_fmt}, or null for the default
+     */
+    public TableComparer(String queue, Duration lockTimeout, String compareSql, String compareFmt) {
+        this.queue = queue;
+        this.lockTimeout = lockTimeout;
+        this.compareSql = compareSql;
+        this.compareFmt = compareFmt == null ? DEFAULT_FMT : compareFmt;
+    }
+
+    /**
+     * Compares the given tables (all local ones when empty).
+     *
+     * @param provider opens connections to the provider (three are used: data, lock, setup)
+     */
+    public List<CompareResult> compare(
+            Connection node, ConnectionOpener provider, List<String> tables, boolean countOnly, boolean force)
+            throws SQLException {
+        TableCatalog catalog = new TableCatalog(queue);
+        Map<String, TableInfo> mine = catalog.tables(node);
+        SqlRows.endRead(node);
+        List<String> names = new ArrayList<>();
+        if (tables.isEmpty()) {
+            for (TableInfo t : mine.values()) {
+                if (t.local()) {
+                    names.add(t.name());
+                }
+            }
+        } else {
+            for (String t : tables) {
+                names.add(TableCatalog.fq(t));
+            }
+        }
+        List<CompareResult> out = new ArrayList<>();
+        for (String name : names) {
+            TableInfo t = mine.get(name);
+            if (t == null || !t.local()) {
+                out.add(skip(name, "table not subscribed on this node"));
+            } else if (t.state().phase() != MergeState.Phase.OK) {
+                out.add(skip(name, "table not in sync yet (" + t.state() + ")"));
+            } else {
+                out.add(compareOne(node, provider, catalog, t, countOnly, force));
+            }
+        }
+        return out;
+    }
+
+    private CompareResult compareOne(
+            Connection node,
+            ConnectionOpener provider,
+            TableCatalog catalog,
+            TableInfo t,
+            boolean countOnly,
+            boolean force)
+            throws SQLException {
+        try (Connection src = provider.open();
+                Connection lock = provider.open();
+                Connection setup = provider.open()) {
+            TableInfo p = catalog.tables(src).get(t.name());
+            if (p == null || !p.local() || p.state().phase() != MergeState.Phase.OK) {
+                return skip(t.name(), "table not ready on provider");
+            }
+            FqName srcTable = FqName.parse(p.destTable());
+            FqName dstTable = t.dest();
+            if (!TableAdmin.tableExists(src, srcTable)) {
+                return skip(t.name(), "table \"" + srcTable + "\" does not exist on provider side");
+            }
+            if (!TableAdmin.tableExists(node, dstTable)) {
+                return skip(t.name(), "table \"" + dstTable + "\" does not exist on subscriber side");
+            }
+            String cols = commonColumns(src, srcTable, node, dstTable);
+            SqlRows.endRead(node);
+            boolean nodeAuto = node.getAutoCommit();
+            new SyncPoint(queue, lockTimeout, force).open(node, src, lock, setup, srcTable);
+            try {
+                String q = countOnly ? COUNT_SQL : (compareSql == null ? DEFAULT_SQL : compareSql);
+                q = q.replace("_COLS_", cols);
+                String srcLine = format(SqlRows.query(src, q.replace("_TABLE_", srcTable.quoted()))
+                        .get(0));
+                String dstLine = format(SqlRows.query(node, q.replace("_TABLE_", dstTable.quoted()))
+                        .get(0));
+                log.info("{}: srcdb: {}", t.name(), srcLine);
+                log.info("{}: dstdb: {}", t.name(), dstLine);
+                if (!srcLine.equals(dstLine)) {
+                    log.warn("{}: Results do not match!", dstTable);
+                }
+                return new CompareResult(t.name(), srcLine, dstLine, null);
+            } finally {
+                src.rollback();
+                node.rollback();
+                node.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                node.setAutoCommit(nodeAuto);
+            }
+        }
+    }
+
+    private String format(Map<String, Object> row) {
+        String out = compareFmt;
+        if (!row.containsKey("chksum") && compareFmt.equals(DEFAULT_FMT)) {
+            out = "%(cnt)d rows";
+        }
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            String v = String.valueOf(e.getValue());
+            out = out.replace("%(" + e.getKey() + ")d", v).replace("%(" + e.getKey() + ")s", v);
+        }
+        return out;
+    }
+
+    /** {@code (c1, c2, ...)} of the columns both tables have, in the provider's order. */
+    static String commonColumns(Connection src, FqName srcTable, Connection dst, FqName dstTable) throws SQLException {
+        List<String> a = TableAdmin.columns(src, srcTable);
+        List<String> b = TableAdmin.columns(dst, dstTable);
+        List<String> common = new ArrayList<>();
+        for (String c : a) {
+            if (b.contains(c)) {
+                common.add(c);
+            }
+        }
+        if (common.isEmpty()) {
+            throw org.skytools.common.error.SkyToolsException.state(
+                    "tables \"" + srcTable + "\" and \"" + dstTable + "\" have no common columns");
+        }
+        if (common.size() != a.size() || common.size() != b.size()) {
+            log.warn("{}: ignoring columns not on both sides", dstTable);
+        }
+        return "(" + Quoting.quoteIdentList(common) + ")";
+    }
+
+    private static CompareResult skip(String table, String why) {
+        log.warn("{}: {}", table, why);
+        return new CompareResult(table, null, null, why);
+    }
+
+    /** The exit code of the compare command: the number of tables whose results differ. */
+    public static int exitCode(List<CompareResult> results) {
+        int n = 0;
+        for (CompareResult r : results) {
+            if (r.compared() && !r.matches()) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,23 @@
+package org.skytools.londiste.copy;
+
+/**
+ * What one copy attempt did.
+ *
+ * @param table the table (queue name)
+ * @param status what happened
+ * @param rows rows copied
+ * @param gapEvents events the copy applied itself because the replay had passed them
+ * @param snapshot the stored copy snapshot, or null
+ */
+public record CopyOutcome(String table, Status status, long rows, int gapEvents, String snapshot) {
+
+    /** How a copy attempt ended. */
+    public enum Status {
+        /** Copied; the table is now {@code catching-up}. */
+        COPIED,
+        /** The table is not {@code in-copy} (any more): nothing done. */
+        NOT_IN_COPY,
+        /** Another copy of the same table holds it. */
+        BUSY
+    }
+}

@@ -1,0 +1,441 @@
+package org.skytools.londiste.table;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.skytools.common.db.DdlStatement;
+import org.skytools.common.db.FqName;
+import org.skytools.common.db.Quoting;
+import org.skytools.common.db.TableStructure;
+import org.skytools.common.db.TableStructureReader;
+import org.skytools.common.error.SkyToolsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The table commands of londiste (cli.md §2.5): add-table, remove-table, resync, tables and missing.
+ * Every command runs in one transaction on the node, so a refused request changes nothing.
+ */
+public final class TableAdmin {
+    private static final Logger log = LoggerFactory.getLogger(TableAdmin.class);
+
+    private final String queue;
+    private final Duration lockTimeout;
+    private final TableCatalog catalog;
+
+    /** Admin of {@code queue}; {@code lockTimeout} bounds each registration (config {@code lock_timeout}). */
+    public TableAdmin(String queue, Duration lockTimeout) {
+        this.queue = queue;
+        this.lockTimeout = lockTimeout;
+        this.catalog = new TableCatalog(queue);
+    }
+
+    /**
+     * add-table: subscribes tables on the node. On the root it creates the capture triggers and
+     * tells the queue; elsewhere the tables wait for their copy (or are ok with expect-sync).
+     *
+     * @param node the local node
+     * @param provider the provider (or copy node) connection; ignored on the root, may be null there
+     * @param names table names and globs; empty with {@code --all} means every missing table
+     */
+    public AddTableResult addTables(Connection node, Connection provider, List<String> names, AddTableOptions o)
+            throws SQLException {
+        LocalNode self = LocalNode.read(node, queue);
+        if (!self.isRoot() && provider == null) {
+            throw SkyToolsException.usage("add-table on a " + self.type() + " node needs the provider connection");
+        }
+        checkOptions(node, self, names, o);
+        Map<String, TableInfo> src = self.isRoot() ? Map.of() : catalog.tables(provider);
+        if (!self.isRoot()) {
+            SqlRows.endRead(provider);
+        }
+        return Tx.run(node, () -> {
+            if (!self.isRoot()) {
+                syncTableList(node, src);
+            }
+            boolean needsTable = HandlerTraits.needsTable(o.handler());
+            List<String> done = new ArrayList<>();
+            for (TableInfo t : catalog.localTables(node)) {
+                done.add(t.name());
+            }
+            List<String> candidates = catalog.missing(node, "r");
+            if (names.isEmpty() && !o.all()) {
+                throw SkyToolsException.usage("no tables given; name the tables or use --all");
+            }
+            NameExpander.Expansion ex = names.isEmpty()
+                    ? new NameExpander.Expansion(candidates, List.of(), List.of())
+                    : NameExpander.expand("table", names, candidates, done, o.force() || !needsTable);
+            if (o.destTable() != null && ex.names().size() > 1) {
+                throw SkyToolsException.usage("--dest-table can be given only for a single table");
+            }
+            List<String> added = new ArrayList<>();
+            List<String> already = new ArrayList<>(ex.alreadyDone());
+            List<String> skipped = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            List<String> todo = new ArrayList<>();
+            for (String tbl : ex.names()) {
+                TableInfo st = src.get(tbl);
+                if (!self.isRoot() && st != null && !st.local() && !o.expectSync() && !o.findCopyNode()) {
+                    if (o.skipNonExisting()) {
+                        skipped.add(tbl + ": not replicated on the provider");
+                        log.warn("table \"{}\" is not replicated on the provider, skipped", tbl);
+                        continue;
+                    }
+                    throw SkyToolsException.state("table \"" + tbl + "\" is not replicated on provider node \""
+                            + self.providerNode() + "\"; add it there first or switch to a different provider");
+                }
+                todo.add(tbl);
+            }
+            for (String tbl : todo) {
+                String outcome = addOne(node, provider, self, tbl, src.get(tbl), o, needsTable, skipped, warnings);
+                if (outcome.equals("added")) {
+                    added.add(tbl);
+                } else if (outcome.equals("already")) {
+                    already.add(tbl);
+                }
+            }
+            return new AddTableResult(added, already, skipped, warnings);
+        });
+    }
+
+    private void checkOptions(Connection node, LocalNode self, List<String> names, AddTableOptions o)
+            throws SQLException {
+        if (o.findCopyNode() && (o.create() || o.createFull())) {
+            throw SkyToolsException.usage("--find-copy-node does not work with --create");
+        }
+        if (o.copyNode() != null && o.findCopyNode()) {
+            throw SkyToolsException.usage("--copy-node and --find-copy-node exclude each other");
+        }
+        if (o.mergeAll() && o.noMerge()) {
+            throw SkyToolsException.usage("--merge-all and --no-merge exclude each other");
+        }
+        if (o.maxParallelCopy() != null && o.maxParallelCopy() < 1) {
+            throw SkyToolsException.usage("--max-parallel-copy must be at least 1");
+        }
+        if (o.copyNode() != null) {
+            if (o.copyNode().equals(self.name())) {
+                throw SkyToolsException.usage("--copy-node cannot be the node itself");
+            }
+            LocalNode.location(node, queue, o.copyNode());
+        }
+        SqlRows.endRead(node);
+    }
+
+    // Mirrors SkyTools' sync_table_list: the node learns about tables added or removed upstream.
+    private void syncTableList(Connection node, Map<String, TableInfo> src) throws SQLException {
+        Map<String, TableInfo> dst = catalog.tables(node);
+        for (String tbl : src.keySet()) {
+            if (!dst.containsKey(tbl)) {
+                log.info("table \"{}\" info missing from subscriber, adding", tbl);
+                SqlRows.retCall(node, "select * from londiste.global_add_table(?, ?)", queue, tbl);
+            }
+        }
+        for (String tbl : dst.keySet()) {
+            if (!src.containsKey(tbl)) {
+                log.info("table \"{}\" gone from provider, removing", tbl);
+                SqlRows.retCall(node, "select * from londiste.global_remove_table(?, ?)", queue, tbl);
+            }
+        }
+    }
+
+    private String addOne(
+            Connection node,
+            Connection provider,
+            LocalNode self,
+            String tbl,
+            TableInfo srcInfo,
+            AddTableOptions o,
+            boolean needsTable,
+            List<String> skipped,
+            List<String> warnings)
+            throws SQLException {
+        String dest = TableCatalog.fq(o.destTable() != null ? o.destTable() : tbl);
+        FqName destName = FqName.parse(dest);
+        String srcDest = srcInfo == null ? tbl : srcInfo.destTable();
+        boolean exists = tableExists(node, destName);
+        boolean onProvider = !self.isRoot() && tableExists(provider, FqName.parse(srcDest));
+        if ((o.create() || o.createFull()) && !exists && !self.isRoot()) {
+            if (!onProvider) {
+                if (o.skipNonExisting()) {
+                    skipped.add(tbl + ": missing on the provider, cannot create");
+                    return "skipped";
+                }
+                throw SkyToolsException.state("table \"" + srcDest + "\" does not exist on the provider;"
+                        + " cannot create \"" + dest + "\" from it");
+            }
+            createFromProvider(node, provider, FqName.parse(srcDest), destName, o.createFull());
+            exists = true;
+        } else if (needsTable && exists && onProvider && !o.force()) {
+            checkColumns(node, provider, FqName.parse(srcDest), destName);
+        }
+        if (needsTable) {
+            if (!exists) {
+                throw SkyToolsException.state(
+                        "table \"" + dest + "\" does not exist on this node;" + " create it or use --create");
+            }
+            Object types = SqlRows.value(node, "select londiste.find_column_types(?)", dest);
+            if (types == null || types.toString().indexOf('k') < 0) {
+                throw SkyToolsException.state("table \"" + dest + "\" has no primary key; londiste needs one");
+            }
+        }
+        List<String> tgargs = triggerArgs(o);
+        Map<String, String> attrs = new LinkedHashMap<>();
+        if (o.handler() != null) {
+            attrs.put("handler", HandlerTraits.handlerString(o.handler(), o.handlerArgs()));
+            HandlerTraits.addTriggerArgs(o.handler(), tgargs);
+        }
+        if (o.findCopyNode()) {
+            attrs.put("copy_node", "?");
+        } else if (o.copyNode() != null) {
+            attrs.put("copy_node", o.copyNode());
+        }
+        if (!o.expectSync() && o.skipTruncate()) {
+            attrs.put("skip_truncate", "1");
+        }
+        if (o.maxParallelCopy() != null) {
+            attrs.put("max_parallel_copy", o.maxParallelCopy().toString());
+        }
+        setLockTimeout(node);
+        Array args = node.createArrayOf("text", tgargs.toArray());
+        Map<String, Object> ret = SqlRows.retCall(
+                node,
+                "select * from londiste.local_add_table(?, ?, ?, ?, ?)",
+                queue,
+                tbl,
+                args,
+                attrs.isEmpty() ? null : Quoting.urlEncode(attrs),
+                dest.equals(tbl) ? null : dest);
+        String note = String.valueOf(ret.get("ret_note"));
+        if (SqlRows.code(ret) == 200 && note.startsWith("Table already added")) {
+            return "already";
+        }
+        if (SqlRows.code(ret) >= 300) {
+            warnings.add(note);
+            log.warn("{}", note);
+        }
+        log.info("table \"{}\" added: {}", tbl, note);
+        return "added";
+    }
+
+    static List<String> triggerArgs(AddTableOptions o) {
+        List<String> tgargs = new ArrayList<>(o.triggerArgs());
+        if (o.triggerFlags() != null) {
+            tgargs.add("tgflags=" + o.triggerFlags());
+        }
+        if (o.noTriggers()) {
+            tgargs.add("no_triggers");
+        }
+        if (o.mergeAll()) {
+            tgargs.add("merge_all");
+        }
+        if (o.noMerge()) {
+            tgargs.add("no_merge");
+        }
+        if (o.expectSync()) {
+            tgargs.add("expect_sync");
+        }
+        return tgargs;
+    }
+
+    private void setLockTimeout(Connection node) throws SQLException {
+        long ms = lockTimeout.toMillis();
+        if (ms > 0) {
+            SqlRows.execute(node, "set local statement_timeout = " + ms);
+        }
+    }
+
+    private static void createFromProvider(Connection node, Connection provider, FqName src, FqName dest, boolean full)
+            throws SQLException {
+        TableStructure s = new TableStructureReader().read(provider, src);
+        SqlRows.endRead(provider);
+        List<DdlStatement> ddl = renamed(s, dest, full);
+        for (DdlStatement st : ddl) {
+            log.info("creating: {}", st.sql());
+            SqlRows.execute(node, st.sql());
+        }
+    }
+
+    // The provider's table may be named otherwise (dest-table there or here); statements that
+    // name the table itself (indexes, triggers, rules) get the local name.
+    private static List<DdlStatement> renamed(TableStructure s, FqName dest, boolean full) {
+        TableStructure t = new TableStructure(
+                dest,
+                s.owner(),
+                s.unlogged(),
+                s.comment(),
+                s.columns(),
+                s.primaryKey(),
+                s.constraints(),
+                s.indexes(),
+                s.triggers(),
+                s.rules(),
+                s.grants(),
+                s.ownedSequences());
+        List<DdlStatement> ddl = full ? t.fullDdl() : t.minimalDdl();
+        if (dest.equals(s.name())) {
+            return ddl;
+        }
+        List<DdlStatement> out = new ArrayList<>();
+        String from = " ON " + s.name().quoted() + " ";
+        String fromLower = " on " + s.name().quoted() + " ";
+        for (DdlStatement st : ddl) {
+            String sql = st.sql()
+                    .replace(from, " ON " + dest.quoted() + " ")
+                    .replace(fromLower, " on " + dest.quoted() + " ");
+            if (st.kind() == DdlStatement.Kind.RULE) {
+                sql = sql.replace(" TO " + s.name().quoted() + " ", " TO " + dest.quoted() + " ");
+            }
+            out.add(new DdlStatement(st.kind(), st.object(), sql));
+        }
+        return out;
+    }
+
+    private static void checkColumns(Connection node, Connection provider, FqName src, FqName dest)
+            throws SQLException {
+        Set<String> local = new LinkedHashSet<>(columns(node, dest));
+        Set<String> remote = new LinkedHashSet<>(columns(provider, src));
+        SqlRows.endRead(provider);
+        if (local.equals(remote)) {
+            return;
+        }
+        Set<String> onlyLocal = new LinkedHashSet<>(local);
+        onlyLocal.removeAll(remote);
+        Set<String> onlyRemote = new LinkedHashSet<>(remote);
+        onlyRemote.removeAll(local);
+        throw SkyToolsException.state("columns of table \"" + dest + "\" differ from the provider's \"" + src
+                + "\" (only here: " + String.join(", ", onlyLocal) + "; only on provider: "
+                + String.join(", ", onlyRemote) + "); fix the table or use --force");
+    }
+
+    /** Column names of a table in attribute order. */
+    public static List<String> columns(Connection c, FqName table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> r : SqlRows.query(
+                c,
+                "select a.attname from pg_attribute a join pg_class c on c.oid = a.attrelid"
+                        + " join pg_namespace n on n.oid = c.relnamespace"
+                        + " where n.nspname = ? and c.relname = ? and a.attnum > 0 and not a.attisdropped"
+                        + " order by a.attnum",
+                table.schema(),
+                table.name())) {
+            out.add((String) r.get("attname"));
+        }
+        return out;
+    }
+
+    /** Whether an ordinary or partitioned table exists. */
+    public static boolean tableExists(Connection c, FqName table) throws SQLException {
+        return SqlRows.value(
+                        c,
+                        "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                                + " where n.nspname = ? and c.relname = ? and c.relkind in ('r', 'p')",
+                        table.schema(),
+                        table.name())
+                != null;
+    }
+
+    /** remove-table: unsubscribes local tables (names or globs; empty with {@code all} = every local table). */
+    public List<String> removeTables(Connection node, List<String> names, boolean all) throws SQLException {
+        return Tx.run(node, () -> {
+            List<String> list = expandLocal(node, names, all);
+            for (String tbl : list) {
+                SqlRows.retCall(node, "select * from londiste.local_remove_table(?, ?)", queue, tbl);
+                log.info("table \"{}\" removed", tbl);
+            }
+            return list;
+        });
+    }
+
+    /**
+     * resync: sets local tables back to NULL (no snapshot) so the worker copies them again. Each
+     * table must be replicated on the provider unless {@code findCopyNode}; a copy node is stored.
+     *
+     * @param provider provider connection, or null to skip the provider check
+     */
+    public List<String> resync(
+            Connection node,
+            Connection provider,
+            List<String> names,
+            boolean all,
+            String copyNode,
+            boolean findCopyNode)
+            throws SQLException {
+        Map<String, TableInfo> src = provider == null ? Map.of() : catalog.tables(provider);
+        if (provider != null) {
+            SqlRows.endRead(provider);
+        }
+        return Tx.run(node, () -> {
+            List<String> list = expandLocal(node, names, all);
+            Map<String, TableInfo> mine = catalog.tables(node);
+            for (String tbl : list) {
+                TableInfo p = src.get(tbl);
+                if (provider != null && !findCopyNode && copyNode == null && (p == null || !p.local())) {
+                    throw SkyToolsException.state(
+                            "table \"" + tbl + "\" is not replicated on the provider;" + " cannot copy it from there");
+                }
+                if (copyNode != null || findCopyNode) {
+                    Map<String, String> attrs =
+                            new LinkedHashMap<>(mine.get(tbl).attrs());
+                    attrs.put("copy_node", findCopyNode ? "?" : copyNode);
+                    SqlRows.retCall(
+                            node,
+                            "select * from londiste.local_set_table_attrs(?, ?, ?)",
+                            queue,
+                            tbl,
+                            Quoting.urlEncode(attrs));
+                }
+                SqlRows.retCall(node, "select * from londiste.local_set_table_state(?, ?, null, null)", queue, tbl);
+                log.info("table \"{}\" will be copied again", tbl);
+            }
+            return list;
+        });
+    }
+
+    private List<String> expandLocal(Connection node, List<String> names, boolean all) throws SQLException {
+        List<String> local = new ArrayList<>();
+        for (TableInfo t : catalog.localTables(node)) {
+            local.add(t.name());
+        }
+        if (names.isEmpty()) {
+            if (!all) {
+                throw SkyToolsException.usage("no tables given; name the tables or use --all");
+            }
+            return local;
+        }
+        return NameExpander.expand("table", names, local, catalog.missing(node, "r"), false)
+                .names();
+    }
+
+    /** tables: the local tables with state and attributes, ordered by name. */
+    public List<TableInfo> tables(Connection node) throws SQLException {
+        List<TableInfo> list = new ArrayList<>(catalog.localTables(node));
+        list.sort((a, b) -> a.name().compareTo(b.name()));
+        SqlRows.endRead(node);
+        return list;
+    }
+
+    /** missing: tables and sequences of the queue (or, on the root, of the database) not yet local. */
+    public List<TableCatalog.MissingObject> missing(Connection node) throws SQLException {
+        List<TableCatalog.MissingObject> out = catalog.missing(node);
+        SqlRows.endRead(node);
+        return out;
+    }
+
+    /** Local tables not yet {@code ok}; empty when the node is in sync (wait-sync polls this). */
+    public List<TableInfo> notInSync(Connection node) throws SQLException {
+        List<TableInfo> out = new ArrayList<>();
+        for (TableInfo t : catalog.localTables(node)) {
+            if (t.state().phase() != MergeState.Phase.OK) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

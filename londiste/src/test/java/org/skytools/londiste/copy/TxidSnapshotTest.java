@@ -1,0 +1,30 @@
+package org.skytools.londiste.copy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.skytools.common.error.SkyToolsException;
+
+class TxidSnapshotTest {
+    @Test
+    void l6_visibilityFollowsTxidVisibleInSnapshot() {
+        TxidSnapshot s = TxidSnapshot.parse("100:110:105,102");
+        assertThat(s.visible(99)).isTrue();
+        assertThat(s.visible(100)).isTrue();
+        assertThat(s.visible(102)).isFalse();
+        assertThat(s.visible(105)).isFalse();
+        assertThat(s.visible(109)).isTrue();
+        assertThat(s.visible(110)).isFalse();
+        assertThat(s).hasToString("100:110:102,105");
+    }
+
+    @Test
+    void emptyInProgressListAndBadText() {
+        TxidSnapshot s = TxidSnapshot.parse("7:7:");
+        assertThat(s.visible(6)).isTrue();
+        assertThat(s.visible(7)).isFalse();
+        assertThat(s).isEqualTo(TxidSnapshot.parse("7:7:"));
+        assertThatThrownBy(() -> TxidSnapshot.parse("1:2")).isInstanceOf(SkyToolsException.class);
+    }
+}
