@@ -82,25 +82,50 @@ class CascadeIT {
             assertThat(onBranch.get(0).get("tick_id")).isEqualTo(tick1);
             assertThat(onBranch.get(13).get("tick_id")).isEqualTo(tick2);
             assertThat(ticks(t.branch())).contains(tick1, tick2);
-            List<Long> rootTicks = ticks(t.root());
-            assertThat(rootTicks)
-                    .containsAll(ticks(t.branch()).stream()
-                            .filter(x -> x >= ticks(t.branch()).get(0))
-                            .filter(rootTicks::contains)
-                            .toList());
-            assertThat(t.branch()
-                            .queryValue(
-                                    "select tick_time = (select tick_time from pgq.tick where tick_id = ? order by tick_queue"
-                                            + " limit 1) from pgq.tick where tick_id = ? limit 1",
-                                    Boolean.class,
-                                    tick2,
-                                    tick2))
-                    .isTrue();
+            assertThat(ticks(t.root())).containsAll(ticks(t.branch()));
+            String tickTime = "select t.tick_time::text from pgq.tick t join pgq.queue q on q.queue_id = t.tick_queue"
+                    + " where q.queue_name = ? and t.tick_id = ?";
+            assertThat(t.branch().queryValue(tickTime, String.class, QUEUE, tick2))
+                    .isEqualTo(t.root().queryValue(tickTime, String.class, QUEUE, tick2));
             assertThat(admin(t.leaf()).nodeInfo().workerLastTick()).isEqualTo(tick2);
 
+            // C-5: the branch queue takes events only from the worker
+            assertThatThrownBy(() -> t.branch().queryValue("select pgq.insert_event(?, 'x', 'y')", Long.class, QUEUE))
+                    .hasMessageContaining("Insert into queue disallowed");
             // nothing new: no batch processed twice
             assertThat(drain(w2)).isZero();
             assertThat(applied(t.branch())).hasSize(14);
+        }
+    }
+
+    @Test
+    void n7_locationChangesOnTheRootReachEveryNode(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "loc");
+        try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2");
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            assertThat(admin(t.root())
+                            .registerLocation("n9", "host=nowhere dbname=x", false)
+                            .code())
+                    .isEqualTo(200);
+            tick(t.root());
+            drain(w2);
+            drain(w3);
+            assertThat(admin(t.leaf()).members()).contains(new NodeLocation("n9", "host=nowhere dbname=x", false));
+            assertThat(admin(t.branch()).members())
+                    .extracting(NodeLocation::nodeName)
+                    .contains("n9");
+
+            assertThat(admin(t.root()).unregisterLocation("n9").code()).isEqualTo(200);
+            assertThat(admin(t.leaf()).unregisterLocation("n2").code())
+                    .as("N-6 current provider")
+                    .isEqualTo(403);
+            tick(t.root());
+            drain(w2);
+            drain(w3);
+            assertThat(admin(t.leaf()).members())
+                    .extracting(NodeLocation::nodeName)
+                    .containsExactly("n1", "n2", "n3");
+            assertThat(queueEvents(t.branch(), "pgq.%location%")).hasSizeGreaterThanOrEqualTo(2);
         }
     }
 
