@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.pgq.Event;
@@ -43,6 +44,7 @@ public abstract class CascadedWorker implements AutoCloseable {
     private Instant lastGlobalWm = Instant.EPOCH;
     private Instant lastLocalWm = Instant.EPOCH;
     private WorkerState state;
+    private final SyncWatermark sync;
 
     /**
      * A worker for the node in the database of {@code local} (a connection source whose
@@ -53,6 +55,7 @@ public abstract class CascadedWorker implements AutoCloseable {
         this.connector = connector;
         this.settings = settings;
         this.clock = clock;
+        this.sync = new SyncWatermark(connector);
     }
 
     /** A worker using the system clock. */
@@ -145,6 +148,8 @@ public abstract class CascadedWorker implements AutoCloseable {
             node.setConsumerUptodate(settings.queueName(), settings.workerName(), true);
         }
         dst.commit();
+        sync.load(dst, settings.queueName(), st.get().nodeType());
+        dst.commit();
         state = st.get();
         return state;
     }
@@ -172,7 +177,9 @@ public abstract class CascadedWorker implements AutoCloseable {
                         settings.batchCollectInterval());
         src.commit();
         if (next.isEmpty()) {
-            publishLocalWatermark(src, st);
+            if (!sync.active()) {
+                publishLocalWatermark(src, st, st.localWatermark());
+            }
             src.commit();
             return false;
         }
@@ -190,7 +197,8 @@ public abstract class CascadedWorker implements AutoCloseable {
             throw SkyToolsException.state("lost position: the provider's batch covers ticks " + b.prevTickId() + ".."
                     + b.curTickId() + " but node \"" + st.nodeName() + "\" completed tick " + completed);
         }
-        publishLocalWatermark(src, st);
+        // a sync_watermark branch stays behind its own batches when reporting upward (C-13)
+        publishLocalWatermark(src, st, sync.active() ? b.prevTickId() : st.localWatermark());
         process(dst, src, st, b);
         return true;
     }
@@ -200,7 +208,8 @@ public abstract class CascadedWorker implements AutoCloseable {
         EventCopier copier = branch ? new EventCopier(dst, settings.queueName()) : null;
         List<Event> cascadeEvents = new ArrayList<>();
         try (ProviderEvents reader = new ProviderEvents(src, b.batchId(), settings.lazyFetch(), eventFilter())) {
-            BatchStream stream = new BatchStream(reader, copier, cascadeEvents);
+            BatchStream stream =
+                    new BatchStream(reader, copier, cascadeEvents, ev -> sync.rewrite(ev, st.globalWatermark()));
             RemoteBatch batch = new RemoteBatch(
                     b.batchId(),
                     b.curTickId(),
@@ -216,9 +225,12 @@ public abstract class CascadedWorker implements AutoCloseable {
             if (copier != null) {
                 copier.flush();
             }
-            CascadeEvents handler = new CascadeEvents(dst, settings.queueName(), st);
+            CascadeEvents handler = new CascadeEvents(dst, settings.queueName(), st, sync);
             for (Event ev : cascadeEvents) {
                 handler.handle(ev);
+            }
+            if (sync.active()) {
+                sync.update(dst, settings.queueName(), st);
             }
             NodeCreator.check(
                     new PgqNodeClient(dst)
@@ -267,15 +279,14 @@ public abstract class CascadedWorker implements AutoCloseable {
         src.commit();
     }
 
-    private void publishLocalWatermark(Connection src, WorkerState st) throws SQLException {
+    private void publishLocalWatermark(Connection src, WorkerState st, Long wm) throws SQLException {
         Instant now = clock.instant();
-        if (now.isBefore(lastLocalWm.plus(settings.localWmPublishPeriod())) || st.localWatermark() == null) {
+        if (now.isBefore(lastLocalWm.plus(settings.localWmPublishPeriod())) || wm == null) {
             return;
         }
-        RetCode r =
-                new PgqNodeClient(src).setSubscriberWatermark(settings.queueName(), st.nodeName(), st.localWatermark());
+        RetCode r = new PgqNodeClient(src).setSubscriberWatermark(settings.queueName(), st.nodeName(), wm);
         lastLocalWm = now;
-        log.debug("local watermark {} sent to \"{}\": {}", st.localWatermark(), st.providerNode(), r.note());
+        log.debug("local watermark {} sent to \"{}\": {}", wm, st.providerNode(), r.note());
     }
 
     private Connection provider(WorkerState st) throws SQLException {
@@ -342,14 +353,20 @@ public abstract class CascadedWorker implements AutoCloseable {
         private final ProviderEvents reader;
         private final EventCopier copier;
         private final List<Event> cascadeEvents;
+        private final UnaryOperator<Event> copyRewrite;
         private boolean started;
         private long count;
         private Event pending;
 
-        BatchStream(ProviderEvents reader, EventCopier copier, List<Event> cascadeEvents) {
+        BatchStream(
+                ProviderEvents reader,
+                EventCopier copier,
+                List<Event> cascadeEvents,
+                UnaryOperator<Event> copyRewrite) {
             this.reader = reader;
             this.copier = copier;
             this.cascadeEvents = cascadeEvents;
+            this.copyRewrite = copyRewrite;
         }
 
         @Override
@@ -382,7 +399,7 @@ public abstract class CascadedWorker implements AutoCloseable {
                 count++;
                 if (copier != null) {
                     try {
-                        copier.add(ev);
+                        copier.add(copyRewrite.apply(ev));
                     } catch (SQLException e) {
                         throw new SkyToolsException(
                                 ErrorKind.RUNTIME, "copying events into the local queue failed: " + e.getMessage(), e);

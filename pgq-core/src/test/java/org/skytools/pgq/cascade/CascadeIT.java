@@ -209,6 +209,64 @@ class CascadeIT {
     }
 
     @Test
+    void c13_syncWatermarkBranchKeepsWhatItsPartnerStillNeeds(ClusterGroup g) throws Exception {
+        TestDatabase root = database(g.get(0), "sync_root");
+        TestDatabase b2 = database(g.get(1), "sync_n2");
+        TestDatabase b4 = database(g.get(2), "sync_n4");
+        admin(root).createRoot(setup("n1", root, null, "w1"));
+        admin(b2).createBranch(new NodeSetup("n2", b2.connString(), root.connString(), "w2", "n2,n4", null, true));
+        admin(b4).createBranch(new NodeSetup("n4", b4.connString(), root.connString(), "w4", "n2,n4", null, true));
+        assertThat(org.skytools.common.db.Quoting.urlDecode(admin(b2).nodeInfo().nodeAttrs()))
+                .containsEntry("sync_watermark", "n2,n4");
+        Duration z = Duration.ZERO;
+        try (RecordingWorker w1 =
+                        new RecordingWorker(root, new CascadeSettings(QUEUE, "w1", 300, z, z, null, null, null));
+                RecordingWorker w2 =
+                        new RecordingWorker(b2, new CascadeSettings(QUEUE, "w2", 300, z, z, null, null, null));
+                RecordingWorker w4 =
+                        new RecordingWorker(b4, new CascadeSettings(QUEUE, "w4", 300, z, z, null, null, null))) {
+            Runnable round = () -> {
+                try {
+                    produce(root, "s", 1);
+                    drain(w2);
+                    drain(w4);
+                    w1.workOnce();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            for (int i = 0; i < 3; i++) {
+                round.run();
+            }
+            // from now on a slow local consumer on n4 keeps n4's local watermark at this tick
+            long first = b4.queryValue("select last_tick_id from pgq.get_queue_info(?)", Long.class, QUEUE);
+            b4.queryValue("select pgq.register_consumer(?, 'slow')", Integer.class, QUEUE);
+            for (int i = 0; i < 5; i++) {
+                round.run();
+            }
+            // both report the start of their batches upward, so the root moves on
+            assertThat(CascadeFixture.consumerTick(root, ".global_watermark")).isGreaterThan(first);
+            List<Map<String, Object>> published = queueEvents(root, "pgq.global-watermark");
+            assertThat(Long.parseLong(
+                            (String) published.get(published.size() - 1).get("ev_data")))
+                    .isGreaterThan(first);
+            // n2 moved its own global watermark up to what n4 still needs, not further, and passes that on
+            assertThat(CascadeFixture.consumerTick(b2, ".global_watermark")).isEqualTo(first);
+            List<Map<String, Object>> forwarded = queueEvents(b2, "pgq.global-watermark");
+            // the root's latest publication is not copied yet
+            assertThat(forwarded)
+                    .extracting(r -> r.get("ev_id"))
+                    .containsExactlyElementsOf(published.stream()
+                            .limit(published.size() - 1)
+                            .map(r -> r.get("ev_id"))
+                            .toList());
+            assertThat(forwarded.get(forwarded.size() - 1).get("ev_data")).isEqualTo(String.valueOf(first));
+            assertThat(forwarded).allSatisfy(r -> assertThat(Long.parseLong((String) r.get("ev_data")))
+                    .isLessThanOrEqualTo(first));
+        }
+    }
+
+    @Test
     void c15_pauseIsAcknowledgedAndStopsProcessingUntilResume(ClusterGroup g) throws Exception {
         Tree t = tree(g, "pause");
         CascadeAdmin leafAdmin = admin(t.leaf());
