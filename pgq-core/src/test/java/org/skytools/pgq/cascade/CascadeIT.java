@@ -349,6 +349,24 @@ class CascadeIT {
     }
 
     @Test
+    void failedBatchIsRolledBackRecordedAsErrorAndRetried(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "err");
+        try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2");
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            produce(t.root(), "e", 3);
+            drain(w2);
+            w3.failOnData = "e2";
+            assertThatThrownBy(w3::workOnce).hasMessageContaining("cannot apply event e2");
+            assertThat(applied(t.leaf())).isEmpty();
+            assertThat(admin(t.leaf()).status()).contains("ERR: w3: cannot apply event e2");
+            w3.failOnData = null;
+            drain(w3);
+            assertThat(applied(t.leaf())).hasSize(3);
+            assertThat(admin(t.leaf()).status()).doesNotContain("ERR:");
+        }
+    }
+
+    @Test
     void c25_dropNodeRefusedWithSubscribersAndRemovesTheLeafEverywhere(ClusterGroup g) throws Exception {
         Tree t = tree(g, "drop");
         try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2")) {
