@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.skytools.common.db.ConnectString;
 import org.skytools.common.error.ErrorKind;
@@ -190,89 +189,7 @@ public final class CascadeAdmin {
      * does not wait.
      */
     public String changeProvider(String newProvider, String consumer, Duration ackTimeout) throws SQLException {
-        NodeInfo me;
-        CascadedConsumerInfo state;
-        Map<String, NodeLocation> members;
-        try (Connection db = local()) {
-            me = requireNode(db);
-            PgqNodeClient node = new PgqNodeClient(db);
-            String name = consumer == null ? me.workerName() : consumer;
-            state = node.getConsumerInfo(queue).stream()
-                    .filter(c -> c.consumerName().equals(name))
-                    .findFirst()
-                    .orElseThrow(() -> SkyToolsException.state(
-                            "consumer \"" + name + "\" is not registered on node \"" + me.nodeName() + "\""));
-            members = NodeCreator.byName(node.getQueueLocations(queue));
-        }
-        if (me.isRoot() && state.consumerName().equals(me.workerName())) {
-            throw SkyToolsException.state("node \"" + me.nodeName() + "\" is the root and has no provider");
-        }
-        String target = resolveMember(newProvider, members);
-        if (target.equals(me.nodeName())) {
-            throw SkyToolsException.usage("node \"" + me.nodeName() + "\" cannot subscribe to itself");
-        }
-        String old = state.providerNode();
-        if (target.equals(old)) {
-            return "consumer \"" + state.consumerName() + "\" already reads from \"" + target + "\"";
-        }
-        boolean isWorker = state.consumerName().equals(me.workerName());
-        long tick = state.lastTickId();
-        pause(state.consumerName(), ackTimeout);
-        try (Connection np = open(connector, members.get(target).location(), "node \"" + target + "\"")) {
-            np.setAutoCommit(false);
-            PgqNodeClient prov = new PgqNodeClient(np);
-            NodeInfo pInfo = prov.getNodeInfo(queue)
-                    .orElseThrow(
-                            () -> SkyToolsException.state("node \"" + target + "\" has no queue \"" + queue + "\""));
-            if (pInfo.nodeType() == NodeType.LEAF) {
-                throw SkyToolsException.state("node \"" + target + "\" is a leaf and cannot be a provider");
-            }
-            if (!hasTick(np, tick)) {
-                throw SkyToolsException.state("node \"" + target + "\" does not have tick " + tick + " of consumer \""
-                        + state.consumerName() + "\"; wait until it catches up and retry");
-            }
-            if (isWorker) {
-                NodeLocation self = members.get(me.nodeName());
-                prov.registerLocation(queue, me.nodeName(), self == null ? null : self.location(), null);
-                boolean subscribed = prov.getSubscriberInfo(queue).stream()
-                        .anyMatch(s -> s.nodeName().equals(me.nodeName()));
-                if (subscribed) {
-                    prov.unregisterSubscriber(queue, me.nodeName());
-                }
-                NodeCreator.check(
-                        prov.registerSubscriber(queue, me.nodeName(), state.consumerName(), tick)
-                                .ret(),
-                        "register_subscriber");
-            } else {
-                new PgqClient(np).registerConsumerAt(queue, state.consumerName(), tick);
-            }
-            np.commit();
-        } catch (RuntimeException | SQLException e) {
-            resume(state.consumerName(), Duration.ZERO);
-            throw e;
-        }
-        try (Connection db = local()) {
-            NodeCreator.check(
-                    new PgqNodeClient(db).changeConsumerProvider(queue, state.consumerName(), target),
-                    "change_consumer_provider");
-        }
-        resume(state.consumerName(), ackTimeout);
-        NodeLocation oldLoc = members.get(old);
-        if (oldLoc != null && !oldLoc.dead()) {
-            try (Connection op = open(connector, oldLoc.location(), "node \"" + old + "\"")) {
-                if (isWorker) {
-                    new PgqNodeClient(op).unregisterSubscriber(queue, me.nodeName());
-                } else {
-                    new PgqClient(op).unregisterConsumer(queue, state.consumerName());
-                }
-            } catch (RuntimeException | SQLException e) {
-                log.warn("could not unregister from the old provider \"{}\": {}", old, e.getMessage());
-            }
-        }
-        String msg = "consumer \"" + state.consumerName() + "\" moved from \"" + old + "\" to \"" + target
-                + "\" at tick " + tick;
-        log.info(msg);
-        return msg;
+        return new ProviderChange(this, connector, queue).run(newProvider, consumer, ackTimeout);
     }
 
     /** {@code wait-root}: waits until the local worker has completed the root's latest tick; returns it. */
@@ -327,82 +244,12 @@ public final class CascadeAdmin {
      * other live member (failures there are only logged) (behaviour C-25).
      */
     public String dropNode(String nodeName) throws SQLException {
-        Map<String, NodeLocation> members;
-        NodeInfo me;
-        try (Connection db = local()) {
-            me = requireNode(db);
-            members = NodeCreator.byName(new PgqNodeClient(db).getQueueLocations(queue));
-        }
-        NodeLocation target = members.get(nodeName);
-        if (target == null) {
-            throw SkyToolsException.state(
-                    "node \"" + nodeName + "\" is not a member of the cascade of queue \"" + queue + "\"");
-        }
-        NodeInfo targetInfo = null;
-        if (!target.dead()) {
-            try (Connection t = open(connector, target.location(), "node \"" + nodeName + "\"")) {
-                PgqNodeClient node = new PgqNodeClient(t);
-                List<String> subs = node.getSubscriberInfo(queue).stream()
-                        .map(SubscriberInfo::nodeName)
-                        .toList();
-                if (!subs.isEmpty()) {
-                    throw SkyToolsException.state("node \"" + nodeName + "\" has subscribers ("
-                            + String.join(", ", subs) + "); move them to another provider first with change-provider");
-                }
-                targetInfo = node.getNodeInfo(queue).orElse(null);
-            }
-        }
-        if (targetInfo == null || !targetInfo.isRoot()) {
-            findRoot(me, members).ifPresent(root -> {
-                try (Connection r = open(connector, root.location(), "root \"" + root.nodeName() + "\"")) {
-                    RetCode rc = new PgqNodeClient(r).unregisterLocation(queue, nodeName);
-                    log.info("unregistered \"{}\" on root \"{}\": {}", nodeName, root.nodeName(), rc.note());
-                } catch (SQLException e) {
-                    throw new SkyToolsException(
-                            ErrorKind.RUNTIME,
-                            "cannot unregister node \"" + nodeName + "\" on the root: " + e.getMessage(),
-                            e);
-                }
-            });
-        }
-        if (!target.dead()) {
-            try (Connection t = open(connector, target.location(), "node \"" + nodeName + "\"")) {
-                NodeCreator.check(new PgqNodeClient(t).dropNode(queue, nodeName), "drop_node");
-            }
-        }
-        for (NodeLocation m : members.values()) {
-            if (m.dead() || m.nodeName().equals(nodeName)) {
-                continue;
-            }
-            try (Connection c = open(connector, m.location(), "node \"" + m.nodeName() + "\"")) {
-                RetCode rc = new PgqNodeClient(c).dropNode(queue, nodeName);
-                if (!rc.ok()) {
-                    log.warn("drop of \"{}\" on node \"{}\": {}", nodeName, m.nodeName(), rc.note());
-                }
-            } catch (RuntimeException | SQLException e) {
-                log.warn("cannot remove node \"{}\" from node \"{}\": {}", nodeName, m.nodeName(), e.getMessage());
-            }
-        }
-        return "node \"" + nodeName + "\" dropped";
+        return new NodeRemoval(this, connector, queue).drop(nodeName);
     }
 
     /** {@code tag-dead}: marks the node dead here and on every live member (behaviour C-24). */
     public String tagDead(String nodeName) throws SQLException {
-        List<NodeLocation> members = members();
-        for (NodeLocation m : members) {
-            if (m.dead() || m.nodeName().equals(nodeName)) {
-                continue;
-            }
-            try (Connection c = open(connector, m.location(), "node \"" + m.nodeName() + "\"")) {
-                new PgqNodeClient(c).registerLocation(queue, nodeName, null, true);
-            } catch (RuntimeException | SQLException e) {
-                log.warn("cannot tag \"{}\" dead on node \"{}\": {}", nodeName, m.nodeName(), e.getMessage());
-            }
-        }
-        try (Connection db = local()) {
-            new PgqNodeClient(db).registerLocation(queue, nodeName, null, true);
-        }
-        return "node \"" + nodeName + "\" tagged dead";
+        return new NodeRemoval(this, connector, queue).tagDead(nodeName);
     }
 
     /** {@code pgq_node.register_location} on the local node (on the root it is announced to all). */
@@ -419,62 +266,7 @@ public final class CascadeAdmin {
         }
     }
 
-    private Optional<NodeLocation> findRoot(NodeInfo me, Map<String, NodeLocation> members) throws SQLException {
-        if (me.isRoot()) {
-            return Optional.ofNullable(members.get(me.nodeName()));
-        }
-        for (NodeLocation m : members.values()) {
-            if (m.dead()) {
-                continue;
-            }
-            try (Connection c = open(connector, m.location(), "node \"" + m.nodeName() + "\"")) {
-                Optional<NodeInfo> i = new PgqNodeClient(c).getNodeInfo(queue);
-                if (i.isPresent() && i.get().isRoot()) {
-                    return Optional.of(m);
-                }
-            } catch (RuntimeException e) {
-                log.warn("cannot reach node \"{}\": {}", m.nodeName(), e.getMessage());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private String resolveMember(String nameOrConnstr, Map<String, NodeLocation> members) throws SQLException {
-        if (nameOrConnstr == null || nameOrConnstr.isBlank()) {
-            throw SkyToolsException.usage("change-provider needs the new provider; give --provider=NODE");
-        }
-        if (members.containsKey(nameOrConnstr)) {
-            return nameOrConnstr;
-        }
-        for (NodeLocation m : members.values()) {
-            if (m.location().equals(nameOrConnstr)) {
-                return m.nodeName();
-            }
-        }
-        if (nameOrConnstr.contains("=") || nameOrConnstr.contains("://")) {
-            try (Connection c = open(connector, nameOrConnstr, "the new provider")) {
-                Optional<NodeInfo> i = new PgqNodeClient(c).getNodeInfo(queue);
-                if (i.isPresent() && members.containsKey(i.get().nodeName())) {
-                    return i.get().nodeName();
-                }
-            }
-        }
-        throw SkyToolsException.state("node \"" + ConnectString.mask(nameOrConnstr)
-                + "\" is not a member of the cascade of queue \"" + queue + "\"");
-    }
-
-    private boolean hasTick(Connection c, long tick) throws SQLException {
-        Boolean b = org.skytools.pgq.internal.SqlCalls.value(
-                c,
-                "select exists (select 1 from pgq.tick t join pgq.queue q on q.queue_id = t.tick_queue"
-                        + " where q.queue_name = ? and t.tick_id = ?)",
-                Boolean.class,
-                queue,
-                tick);
-        return Boolean.TRUE.equals(b);
-    }
-
-    private NodeInfo requireNode(Connection db) throws SQLException {
+    NodeInfo requireNode(Connection db) throws SQLException {
         PgqNodeClient node = new PgqNodeClient(db);
         if (!node.schemaInstalled()) {
             throw new SkyToolsException(
@@ -487,7 +279,7 @@ public final class CascadeAdmin {
                         + " database; create it first with create-root, create-branch or create-leaf"));
     }
 
-    private Connection local() throws SQLException {
+    Connection local() throws SQLException {
         return open(connector, localConnstr, "the local database");
     }
 

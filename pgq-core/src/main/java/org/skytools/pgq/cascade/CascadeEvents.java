@@ -17,11 +17,13 @@ final class CascadeEvents {
     private final PgqNodeClient node;
     private final String queue;
     private final WorkerState state;
+    private final SyncWatermark sync;
 
-    CascadeEvents(Connection dst, String queue, WorkerState state) {
+    CascadeEvents(Connection dst, String queue, WorkerState state, SyncWatermark sync) {
         this.node = new PgqNodeClient(dst);
         this.queue = queue;
         this.state = state;
+        this.sync = sync;
     }
 
     void handle(Event ev) throws SQLException {
@@ -39,9 +41,11 @@ final class CascadeEvents {
                 }
             }
             case "pgq.global-watermark" -> {
-                if (state.nodeType() == NodeType.BRANCH && !syncWatermark()) {
-                    RetCode r = node.setGlobalWatermark(
-                            queue, Long.parseLong(ev.data().strip()));
+                long wm = Long.parseLong(ev.data().strip());
+                if (sync.active()) {
+                    sync.upstream(wm);
+                } else if (state.nodeType() == NodeType.BRANCH) {
+                    RetCode r = node.setGlobalWatermark(queue, wm);
                     log.debug("global watermark: {}", r.note());
                 }
             }
@@ -57,10 +61,5 @@ final class CascadeEvents {
 
     private boolean forThisQueue(Event ev) {
         return ev.extra1() == null || ev.extra1().equals(queue);
-    }
-
-    // sync_watermark branches compute their own global watermark (C-13), which is not done here
-    private boolean syncWatermark() {
-        return false;
     }
 }

@@ -2,6 +2,8 @@ package org.skytools.pgq.cascade;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.skytools.common.config.SkyConfig;
+import org.skytools.pgq.consumer.ConsumerSettings;
 
 /**
  * Settings of a cascaded worker.
@@ -62,5 +64,23 @@ public record CascadeSettings(
                 keepLag,
                 batchCollectEvents,
                 batchCollectInterval);
+    }
+
+    /**
+     * Reads the settings from the job's section: {@code queue_name}, the consumer keys
+     * ({@code pgq_lazy_fetch}, {@code pgq_keep_lag}, {@code pgq_batch_collect_*}) and the two
+     * watermark periods; the worker name is the job name, as in SkyTools.
+     */
+    public static CascadeSettings fromConfig(SkyConfig cf) {
+        ConsumerSettings c = ConsumerSettings.fromConfig(cf);
+        return new CascadeSettings(
+                c.queueName(),
+                cf.jobName(),
+                c.lazyFetch(),
+                CascadeKeys.GLOBAL_WM_PUBLISH_PERIOD.get(cf),
+                CascadeKeys.LOCAL_WM_PUBLISH_PERIOD.get(cf),
+                c.keepLag(),
+                c.batchCollectEvents(),
+                c.batchCollectInterval());
     }
 }

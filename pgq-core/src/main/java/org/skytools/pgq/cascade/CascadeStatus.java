@@ -22,7 +22,8 @@ final class CascadeStatus {
     private final String queue;
     private final StatusExtra extra;
 
-    private record Seen(
+    /** What was read from one node: its info, the lags of its queue's consumers, its own lines. */
+    record Seen(
             NodeInfo info,
             Map<String, Duration> consumerLags,
             Duration tickerLag,
@@ -49,6 +50,11 @@ final class CascadeStatus {
                 failed.put(m.nodeName(), e.getMessage());
             }
         }
+        return render(me.nodeName(), seen, failed);
+    }
+
+    /** The tree text from what was read ({@code seen}) and the nodes that could not be read. */
+    String render(String localNode, Map<String, Seen> seen, Map<String, String> failed) {
         Map<String, List<String>> children = new HashMap<>();
         String root = null;
         for (Seen s : seen.values()) {
@@ -63,7 +69,7 @@ final class CascadeStatus {
         out.append("Queue: ")
                 .append(queue)
                 .append("   Local node: ")
-                .append(me.nodeName())
+                .append(localNode)
                 .append("\n\n");
         List<String> printed = new ArrayList<>();
         if (root != null) {

@@ -5,10 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.pgq.Event;
 import org.skytools.pgq.NextBatchInfo;
@@ -43,6 +41,7 @@ public abstract class CascadedWorker implements AutoCloseable {
     private Instant lastGlobalWm = Instant.EPOCH;
     private Instant lastLocalWm = Instant.EPOCH;
     private WorkerState state;
+    private final SyncWatermark sync;
 
     /**
      * A worker for the node in the database of {@code local} (a connection source whose
@@ -53,6 +52,7 @@ public abstract class CascadedWorker implements AutoCloseable {
         this.connector = connector;
         this.settings = settings;
         this.clock = clock;
+        this.sync = new SyncWatermark(connector);
     }
 
     /** A worker using the system clock. */
@@ -145,6 +145,8 @@ public abstract class CascadedWorker implements AutoCloseable {
             node.setConsumerUptodate(settings.queueName(), settings.workerName(), true);
         }
         dst.commit();
+        sync.load(dst, settings.queueName(), st.get().nodeType());
+        dst.commit();
         state = st.get();
         return state;
     }
@@ -172,7 +174,9 @@ public abstract class CascadedWorker implements AutoCloseable {
                         settings.batchCollectInterval());
         src.commit();
         if (next.isEmpty()) {
-            publishLocalWatermark(src, st);
+            if (!sync.active()) {
+                publishLocalWatermark(src, st, st.localWatermark());
+            }
             src.commit();
             return false;
         }
@@ -190,7 +194,8 @@ public abstract class CascadedWorker implements AutoCloseable {
             throw SkyToolsException.state("lost position: the provider's batch covers ticks " + b.prevTickId() + ".."
                     + b.curTickId() + " but node \"" + st.nodeName() + "\" completed tick " + completed);
         }
-        publishLocalWatermark(src, st);
+        // a sync_watermark branch stays behind its own batches when reporting upward (C-13)
+        publishLocalWatermark(src, st, sync.active() ? b.prevTickId() : st.localWatermark());
         process(dst, src, st, b);
         return true;
     }
@@ -200,7 +205,8 @@ public abstract class CascadedWorker implements AutoCloseable {
         EventCopier copier = branch ? new EventCopier(dst, settings.queueName()) : null;
         List<Event> cascadeEvents = new ArrayList<>();
         try (ProviderEvents reader = new ProviderEvents(src, b.batchId(), settings.lazyFetch(), eventFilter())) {
-            BatchStream stream = new BatchStream(reader, copier, cascadeEvents);
+            BatchStream stream =
+                    new BatchStream(reader, copier, cascadeEvents, ev -> sync.rewrite(ev, st.globalWatermark()));
             RemoteBatch batch = new RemoteBatch(
                     b.batchId(),
                     b.curTickId(),
@@ -216,9 +222,12 @@ public abstract class CascadedWorker implements AutoCloseable {
             if (copier != null) {
                 copier.flush();
             }
-            CascadeEvents handler = new CascadeEvents(dst, settings.queueName(), st);
+            CascadeEvents handler = new CascadeEvents(dst, settings.queueName(), st, sync);
             for (Event ev : cascadeEvents) {
                 handler.handle(ev);
+            }
+            if (sync.active()) {
+                sync.update(dst, settings.queueName(), st);
             }
             NodeCreator.check(
                     new PgqNodeClient(dst)
@@ -267,15 +276,14 @@ public abstract class CascadedWorker implements AutoCloseable {
         src.commit();
     }
 
-    private void publishLocalWatermark(Connection src, WorkerState st) throws SQLException {
+    private void publishLocalWatermark(Connection src, WorkerState st, Long wm) throws SQLException {
         Instant now = clock.instant();
-        if (now.isBefore(lastLocalWm.plus(settings.localWmPublishPeriod())) || st.localWatermark() == null) {
+        if (now.isBefore(lastLocalWm.plus(settings.localWmPublishPeriod())) || wm == null) {
             return;
         }
-        RetCode r =
-                new PgqNodeClient(src).setSubscriberWatermark(settings.queueName(), st.nodeName(), st.localWatermark());
+        RetCode r = new PgqNodeClient(src).setSubscriberWatermark(settings.queueName(), st.nodeName(), wm);
         lastLocalWm = now;
-        log.debug("local watermark {} sent to \"{}\": {}", st.localWatermark(), st.providerNode(), r.note());
+        log.debug("local watermark {} sent to \"{}\": {}", wm, st.providerNode(), r.note());
     }
 
     private Connection provider(WorkerState st) throws SQLException {
@@ -332,82 +340,5 @@ public abstract class CascadedWorker implements AutoCloseable {
     public void close() {
         dropProvider();
         local.reset();
-    }
-
-    /**
-     * The events as the batch handler sees them: every event is copied (branch), cascade events
-     * are set aside for the worker, the rest are passed on. Iterable once.
-     */
-    private static final class BatchStream implements Iterable<Event> {
-        private final ProviderEvents reader;
-        private final EventCopier copier;
-        private final List<Event> cascadeEvents;
-        private boolean started;
-        private long count;
-        private Event pending;
-
-        BatchStream(ProviderEvents reader, EventCopier copier, List<Event> cascadeEvents) {
-            this.reader = reader;
-            this.copier = copier;
-            this.cascadeEvents = cascadeEvents;
-        }
-
-        @Override
-        public Iterator<Event> iterator() {
-            if (started) {
-                throw new IllegalStateException("the events of a batch can be read only once");
-            }
-            started = true;
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return pull();
-                }
-
-                @Override
-                public Event next() {
-                    if (!pull()) {
-                        throw new java.util.NoSuchElementException();
-                    }
-                    Event ev = pending;
-                    pending = null;
-                    return ev;
-                }
-            };
-        }
-
-        private boolean pull() {
-            while (pending == null && reader.hasNext()) {
-                Event ev = reader.next();
-                count++;
-                if (copier != null) {
-                    try {
-                        copier.add(ev);
-                    } catch (SQLException e) {
-                        throw new SkyToolsException(
-                                ErrorKind.RUNTIME, "copying events into the local queue failed: " + e.getMessage(), e);
-                    }
-                }
-                if (ev.type() != null && ev.type().startsWith("pgq.")) {
-                    cascadeEvents.add(ev);
-                } else {
-                    pending = ev;
-                }
-            }
-            return pending != null;
-        }
-
-        /** Reads what the handler left unread, so that a branch copies every event. */
-        void drain() {
-            started = true;
-            pending = null;
-            while (pull()) {
-                pending = null;
-            }
-        }
-
-        long count() {
-            return count;
-        }
     }
 }

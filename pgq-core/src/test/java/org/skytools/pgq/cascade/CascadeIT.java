@@ -82,25 +82,50 @@ class CascadeIT {
             assertThat(onBranch.get(0).get("tick_id")).isEqualTo(tick1);
             assertThat(onBranch.get(13).get("tick_id")).isEqualTo(tick2);
             assertThat(ticks(t.branch())).contains(tick1, tick2);
-            List<Long> rootTicks = ticks(t.root());
-            assertThat(rootTicks)
-                    .containsAll(ticks(t.branch()).stream()
-                            .filter(x -> x >= ticks(t.branch()).get(0))
-                            .filter(rootTicks::contains)
-                            .toList());
-            assertThat(t.branch()
-                            .queryValue(
-                                    "select tick_time = (select tick_time from pgq.tick where tick_id = ? order by tick_queue"
-                                            + " limit 1) from pgq.tick where tick_id = ? limit 1",
-                                    Boolean.class,
-                                    tick2,
-                                    tick2))
-                    .isTrue();
+            assertThat(ticks(t.root())).containsAll(ticks(t.branch()));
+            String tickTime = "select t.tick_time::text from pgq.tick t join pgq.queue q on q.queue_id = t.tick_queue"
+                    + " where q.queue_name = ? and t.tick_id = ?";
+            assertThat(t.branch().queryValue(tickTime, String.class, QUEUE, tick2))
+                    .isEqualTo(t.root().queryValue(tickTime, String.class, QUEUE, tick2));
             assertThat(admin(t.leaf()).nodeInfo().workerLastTick()).isEqualTo(tick2);
 
+            // C-5: the branch queue takes events only from the worker
+            assertThatThrownBy(() -> t.branch().queryValue("select pgq.insert_event(?, 'x', 'y')", Long.class, QUEUE))
+                    .hasMessageContaining("Insert into queue disallowed");
             // nothing new: no batch processed twice
             assertThat(drain(w2)).isZero();
             assertThat(applied(t.branch())).hasSize(14);
+        }
+    }
+
+    @Test
+    void n7_locationChangesOnTheRootReachEveryNode(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "loc");
+        try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2");
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            assertThat(admin(t.root())
+                            .registerLocation("n9", "host=nowhere dbname=x", false)
+                            .code())
+                    .isEqualTo(200);
+            tick(t.root());
+            drain(w2);
+            drain(w3);
+            assertThat(admin(t.leaf()).members()).contains(new NodeLocation("n9", "host=nowhere dbname=x", false));
+            assertThat(admin(t.branch()).members())
+                    .extracting(NodeLocation::nodeName)
+                    .contains("n9");
+
+            assertThat(admin(t.root()).unregisterLocation("n9").code()).isEqualTo(200);
+            assertThat(admin(t.leaf()).unregisterLocation("n2").code())
+                    .as("N-6 current provider")
+                    .isEqualTo(403);
+            tick(t.root());
+            drain(w2);
+            drain(w3);
+            assertThat(admin(t.leaf()).members())
+                    .extracting(NodeLocation::nodeName)
+                    .containsExactly("n1", "n2", "n3");
+            assertThat(queueEvents(t.branch(), "pgq.%location%")).hasSizeGreaterThanOrEqualTo(2);
         }
     }
 
@@ -163,6 +188,81 @@ class CascadeIT {
             drain(w2);
             assertThat(CascadeFixture.consumerTick(t.branch(), ".global_watermark"))
                     .isGreaterThan(start);
+
+            // a lagging leaf holds the watermark back on the root: nothing it still needs is rotated away
+            long leafAt = admin(t.leaf()).nodeInfo().workerLastTick();
+            for (int i = 0; i < 3; i++) {
+                produce(t.root(), "late" + i, 1);
+                drain(w2);
+                w1.workOnce();
+            }
+            assertThat(CascadeFixture.consumerTick(t.root(), ".global_watermark"))
+                    .isLessThanOrEqualTo(leafAt);
+            assertThat(CascadeFixture.consumerTick(t.branch(), ".global_watermark"))
+                    .isLessThanOrEqualTo(leafAt);
+            drain(w3);
+            drain(w2);
+            w1.workOnce();
+            assertThat(CascadeFixture.consumerTick(t.root(), ".global_watermark"))
+                    .isGreaterThan(leafAt);
+        }
+    }
+
+    @Test
+    void c13_syncWatermarkBranchKeepsWhatItsPartnerStillNeeds(ClusterGroup g) throws Exception {
+        TestDatabase root = database(g.get(0), "sync_root");
+        TestDatabase b2 = database(g.get(1), "sync_n2");
+        TestDatabase b4 = database(g.get(2), "sync_n4");
+        admin(root).createRoot(setup("n1", root, null, "w1"));
+        admin(b2).createBranch(new NodeSetup("n2", b2.connString(), root.connString(), "w2", "n2,n4", null, true));
+        admin(b4).createBranch(new NodeSetup("n4", b4.connString(), root.connString(), "w4", "n2,n4", null, true));
+        assertThat(org.skytools.common.db.Quoting.urlDecode(admin(b2).nodeInfo().nodeAttrs()))
+                .containsEntry("sync_watermark", "n2,n4");
+        Duration z = Duration.ZERO;
+        try (RecordingWorker w1 =
+                        new RecordingWorker(root, new CascadeSettings(QUEUE, "w1", 300, z, z, null, null, null));
+                RecordingWorker w2 =
+                        new RecordingWorker(b2, new CascadeSettings(QUEUE, "w2", 300, z, z, null, null, null));
+                RecordingWorker w4 =
+                        new RecordingWorker(b4, new CascadeSettings(QUEUE, "w4", 300, z, z, null, null, null))) {
+            Runnable round = () -> {
+                try {
+                    produce(root, "s", 1);
+                    drain(w2);
+                    drain(w4);
+                    w1.workOnce();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            for (int i = 0; i < 3; i++) {
+                round.run();
+            }
+            // from now on a slow local consumer on n4 keeps n4's local watermark at this tick
+            long first = b4.queryValue("select last_tick_id from pgq.get_queue_info(?)", Long.class, QUEUE);
+            b4.queryValue("select pgq.register_consumer(?, 'slow')", Integer.class, QUEUE);
+            for (int i = 0; i < 5; i++) {
+                round.run();
+            }
+            // both report the start of their batches upward, so the root moves on
+            assertThat(CascadeFixture.consumerTick(root, ".global_watermark")).isGreaterThan(first);
+            List<Map<String, Object>> published = queueEvents(root, "pgq.global-watermark");
+            assertThat(Long.parseLong(
+                            (String) published.get(published.size() - 1).get("ev_data")))
+                    .isGreaterThan(first);
+            // n2 moved its own global watermark up to what n4 still needs, not further, and passes that on
+            assertThat(CascadeFixture.consumerTick(b2, ".global_watermark")).isEqualTo(first);
+            List<Map<String, Object>> forwarded = queueEvents(b2, "pgq.global-watermark");
+            // the root's latest publication is not copied yet
+            assertThat(forwarded)
+                    .extracting(r -> r.get("ev_id"))
+                    .containsExactlyElementsOf(published.stream()
+                            .limit(published.size() - 1)
+                            .map(r -> r.get("ev_id"))
+                            .toList());
+            assertThat(forwarded.get(forwarded.size() - 1).get("ev_data")).isEqualTo(String.valueOf(first));
+            assertThat(forwarded).allSatisfy(r -> assertThat(Long.parseLong((String) r.get("ev_data")))
+                    .isLessThanOrEqualTo(first));
         }
     }
 
@@ -245,6 +345,24 @@ class CascadeIT {
                     .contains("Node: n2 (branch)")
                     .contains("Provider: n1")
                     .contains("Subscribers: n3");
+        }
+    }
+
+    @Test
+    void failedBatchIsRolledBackRecordedAsErrorAndRetried(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "err");
+        try (RecordingWorker w2 = new RecordingWorker(t.branch(), "w2");
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            produce(t.root(), "e", 3);
+            drain(w2);
+            w3.failOnData = "e2";
+            assertThatThrownBy(w3::workOnce).hasMessageContaining("cannot apply event e2");
+            assertThat(applied(t.leaf())).isEmpty();
+            assertThat(admin(t.leaf()).status()).contains("ERR: w3: cannot apply event e2");
+            w3.failOnData = null;
+            drain(w3);
+            assertThat(applied(t.leaf())).hasSize(3);
+            assertThat(admin(t.leaf()).status()).doesNotContain("ERR:");
         }
     }
 

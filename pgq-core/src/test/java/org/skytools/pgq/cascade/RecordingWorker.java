@@ -14,6 +14,7 @@ import org.skytools.testkit.TestDatabase;
 class RecordingWorker extends CascadedWorker {
     private RemoteBatch current;
     volatile boolean crashAfterCommit;
+    volatile String failOnData;
 
     RecordingWorker(TestDatabase db, CascadeSettings settings) {
         super(new JdbcConnectionSource(db.jdbcUrl()), CascadeFixture.CONNECTOR, settings);
@@ -31,6 +32,9 @@ class RecordingWorker extends CascadedWorker {
 
     @Override
     protected void processRemoteEvent(Event ev, Connection dst) throws SQLException {
+        if (ev.data().equals(failOnData)) {
+            throw new SQLException("cannot apply event " + ev.data());
+        }
         try (PreparedStatement st = dst.prepareStatement("insert into applied values (?, ?, ?)")) {
             st.setLong(1, ev.id());
             st.setLong(2, current.tickId());

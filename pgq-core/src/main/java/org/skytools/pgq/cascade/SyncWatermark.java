@@ -1,0 +1,124 @@
+package org.skytools.pgq.cascade;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.skytools.common.db.Quoting;
+import org.skytools.pgq.Event;
+import org.skytools.pgq.RetryTagger;
+import org.skytools.pgq.internal.SqlCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code sync_watermark=n1,n2} node attribute of a branch (behaviour C-13): such a branch
+ * reports the start tick of its current batch upward instead of its local watermark, and sets
+ * its own global watermark to the lowest of its local watermark, the upstream global watermark
+ * and the local watermarks of the listed live nodes; the {@code pgq.global-watermark} events it
+ * passes on carry that value. The listed nodes can then take over from each other.
+ */
+final class SyncWatermark {
+    private static final Logger log = LoggerFactory.getLogger(SyncWatermark.class);
+
+    private final NodeConnector connector;
+    private List<String> nodes = List.of();
+    private Long upstream;
+
+    SyncWatermark(NodeConnector connector) {
+        this.connector = connector;
+    }
+
+    /** Reads the node attributes of a branch; other node types never sync. */
+    void load(Connection dst, String queue, NodeType type) throws SQLException {
+        if (type != NodeType.BRANCH) {
+            nodes = List.of();
+            return;
+        }
+        String attrs = SqlCalls.value(
+                dst, "select node_attrs from pgq_node.node_info where queue_name = ?", String.class, queue);
+        Map<String, String> map = attrs == null ? Map.of() : Quoting.urlDecode(attrs);
+        List<String> list = new ArrayList<>();
+        String value = map.get("sync_watermark");
+        if (value != null) {
+            for (String n : value.split(",")) {
+                if (!n.isBlank()) {
+                    list.add(n.strip());
+                }
+            }
+        }
+        nodes = List.copyOf(list);
+    }
+
+    boolean active() {
+        return !nodes.isEmpty();
+    }
+
+    /** The upstream global watermark, from a {@code pgq.global-watermark} event. */
+    void upstream(long tick) {
+        upstream = tick;
+    }
+
+    /** The event as copied into the branch queue: the payload is this node's global watermark. */
+    Event rewrite(Event ev, Long ownGlobalWatermark) {
+        if (!active() || ownGlobalWatermark == null || !"pgq.global-watermark".equals(ev.type())) {
+            return ev;
+        }
+        return new Event(
+                ev.id(),
+                ev.timeText(),
+                ev.txid(),
+                ev.retry(),
+                ev.type(),
+                String.valueOf(ownGlobalWatermark),
+                ev.extra1(),
+                ev.extra2(),
+                ev.extra3(),
+                ev.extra4(),
+                RetryTagger.NONE);
+    }
+
+    /** Computes and stores this node's global watermark, in the caller's transaction on {@code dst}. */
+    void update(Connection dst, String queue, WorkerState st) throws SQLException {
+        if (upstream == null || st.localWatermark() == null) {
+            return;
+        }
+        long wm = Math.min(upstream, st.localWatermark());
+        PgqNodeClient local = new PgqNodeClient(dst);
+        Map<String, NodeLocation> members = NodeCreator.byName(local.getQueueLocations(queue));
+        for (String name : nodes) {
+            if (name.equals(st.nodeName())) {
+                continue;
+            }
+            NodeLocation m = members.get(name);
+            if (m == null) {
+                // the group may be half set up; moving on could lose what the missing node needs
+                log.warn("unknown node \"{}\" in sync_watermark; global watermark not moved", name);
+                return;
+            }
+            if (m.dead()) {
+                continue;
+            }
+            try (Connection c = CascadeAdmin.open(connector, m.location(), "node \"" + name + "\"")) {
+                Long other = new PgqNodeClient(c)
+                        .getNodeInfo(queue)
+                        .map(NodeInfo::localWatermark)
+                        .orElse(null);
+                if (other == null) {
+                    log.warn("node \"{}\" of sync_watermark is not working; global watermark not moved", name);
+                    return;
+                }
+                wm = Math.min(wm, other);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "node \"{}\" of sync_watermark unreachable; global watermark not moved: {}",
+                        name,
+                        e.getMessage());
+                return;
+            }
+        }
+        RetCode r = local.setGlobalWatermark(queue, wm);
+        log.debug("synced global watermark {}: {}", wm, r.note());
+    }
+}
