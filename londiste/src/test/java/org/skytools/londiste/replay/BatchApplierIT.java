@@ -35,6 +35,7 @@ class BatchApplierIT {
         f.src("update wide set txt = 'still short' where id = 200");
         f.src("delete from wide where id = 200");
         f.src("update wide set id = id where id = 1");
+        f.src("update wide set txt = '', texts = '{}' where id = 2");
     }
 
     private static BatchApplier applier(boolean coalesce, ReplayTable... tables) {
@@ -274,6 +275,36 @@ class BatchApplierIT {
         String name = db.name() + "_m" + n;
         db.cluster().createDatabase(name, db.name());
         return new TestDatabase(db.cluster(), name);
+    }
+
+    @Test
+    void l27_failedStatementNamesItsEvent(TestDatabase db) throws Exception {
+        try (ReplayFixture f = new ReplayFixture(db)) {
+            f.table("e", "create table public.e (id int primary key, v text)", "pgq.logutriga");
+            f.dst("insert into e values (3, 'already here')");
+            f.nextBatch();
+            f.src("insert into e select i, 'x' from generate_series(1, 5) i");
+            List<org.skytools.pgq.Event> batch = f.nextBatch();
+            long failing = batch.stream()
+                    .filter(ev -> ev.data().startsWith("id=3&"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            for (ReplayOptions opts : List.of(
+                    ReplayOptions.forQueue("q").withCoalesce(false),
+                    ReplayOptions.forQueue("q").withOneByOne(true))) {
+                BatchApplier a = new BatchApplier(opts, new TableMap(List.of(ReplayTable.of("public.e"))));
+                assertThatThrownBy(() -> a.apply(f.dst, batch, ReplayFilter.ALL))
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageStartingWith("[ev_id=" + failing + ",ev_txid=")
+                        .hasMessageContaining("duplicate key");
+                f.dst.rollback();
+            }
+            BatchApplier set =
+                    new BatchApplier(ReplayOptions.forQueue("q"), new TableMap(List.of(ReplayTable.of("public.e"))));
+            assertThatThrownBy(() -> set.apply(f.dst, batch, ReplayFilter.ALL)).hasMessageContaining("duplicate key");
+            f.dst.rollback();
+        }
     }
 
     @Test
