@@ -52,14 +52,34 @@ final class OrderedSender implements AutoCloseable {
         try {
             st.executeBatch();
         } catch (BatchUpdateException e) {
-            int[] done = e.getUpdateCounts();
-            int failed = done == null ? -1 : done.length;
+            int failed = failedIndex(e);
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-            throw failed >= 0 && failed < pending.size() ? tagged(cause, pending.get(failed)) : cause;
+            if (failed >= 0) {
+                throw tagged(cause, pending.get(failed));
+            }
+            ReplayEvent first = pending.get(0);
+            ReplayEvent last = pending.get(pending.size() - 1);
+            throw new SQLException(
+                    "[ev_id=" + first.eventId() + ".." + last.eventId() + "] " + cause.getMessage(),
+                    cause.getSQLState(),
+                    cause);
         } finally {
             st.clearBatch();
             pending.clear();
         }
+    }
+
+    // pgjdbc marks the statements of a failed batch as failed but names the one that failed in its
+    // message ("Batch entry N ... was aborted"); without that, the error names the batch's event range
+    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("Batch entry (\\d+) ");
+
+    private int failedIndex(BatchUpdateException e) {
+        java.util.regex.Matcher m = ENTRY.matcher(String.valueOf(e.getMessage()));
+        if (m.find()) {
+            int i = Integer.parseInt(m.group(1));
+            return i < pending.size() ? i : -1;
+        }
+        return -1;
     }
 
     private static SQLException tagged(SQLException e, ReplayEvent ev) {
