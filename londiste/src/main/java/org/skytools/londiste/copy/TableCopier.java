@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.skytools.common.db.CopyResult;
 import org.skytools.common.db.CopyStreamer;
 import org.skytools.common.db.FqName;
@@ -18,6 +17,7 @@ import org.skytools.londiste.table.TableCatalog;
 import org.skytools.londiste.table.TableInfo;
 import org.skytools.pgq.ConsumerInfo;
 import org.skytools.pgq.Event;
+import org.skytools.pgq.NextBatchInfo;
 import org.skytools.pgq.PgqClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -234,16 +234,13 @@ public final class TableCopier implements Runnable {
         return new CopyOutcome(t.name(), CopyOutcome.Status.COPIED, copied.rows(), gap, snapshot);
     }
 
-    // The events of the table in ticks (T0, M] that the copy snapshot does not show.
+    // The events of the table in ticks (T0, M] that the copy snapshot does not show. A batch
+    // spans one tick when the consumer is behind, so batches are taken until one ends at or past M.
     private int applyGap(
             Connection dst, Connection src, PgqClient pgq, TableInfo t, String consumer, long m, String snapshot)
             throws SQLException {
         src.setAutoCommit(false);
         try {
-            OptionalLong batch = pgq.nextBatch(queue, consumer);
-            if (batch.isEmpty()) {
-                return 0;
-            }
             Object tickSnap = SqlRows.value(
                     src,
                     "select t.tick_snapshot::text from pgq.tick t join pgq.queue q on q.queue_id = t.tick_queue"
@@ -257,27 +254,44 @@ public final class TableCopier implements Runnable {
                     + " and txid_visible_in_snapshot(ev_txid, " + Quoting.quoteLiteral((String) tickSnap)
                     + "::txid_snapshot) and not txid_visible_in_snapshot(ev_txid, " + Quoting.quoteLiteral(snapshot)
                     + "::txid_snapshot)";
-            String cursor = "londiste_copy_gap";
-            List<Event> events = new ArrayList<>(pgq.getBatchCursor(batch.getAsLong(), cursor, FETCH, where));
-            boolean more = events.size() >= FETCH;
             int n = 0;
             while (true) {
-                if (!events.isEmpty()) {
-                    sink.apply(dst, t, events);
-                    n += events.size();
-                }
-                if (!more) {
+                Optional<NextBatchInfo> batch = pgq.nextBatchInfo(queue, consumer);
+                if (batch.isEmpty()) {
                     break;
                 }
-                events = pgq.fetch(cursor, FETCH);
-                more = !events.isEmpty();
+                n += applyBatch(dst, pgq, t, batch.get().batchId(), where);
+                pgq.finishBatch(batch.get().batchId());
+                src.commit();
+                if (batch.get().curTickId() >= m) {
+                    break;
+                }
             }
-            pgq.closeCursor(cursor);
             return n;
         } finally {
             src.commit();
             src.setAutoCommit(true);
         }
+    }
+
+    private int applyBatch(Connection dst, PgqClient pgq, TableInfo t, long batchId, String where) throws SQLException {
+        String cursor = "londiste_copy_gap";
+        List<Event> events = new ArrayList<>(pgq.getBatchCursor(batchId, cursor, FETCH, where));
+        boolean more = events.size() >= FETCH;
+        int n = 0;
+        while (true) {
+            if (!events.isEmpty()) {
+                sink.apply(dst, t, events);
+                n += events.size();
+            }
+            if (!more) {
+                break;
+            }
+            events = pgq.fetch(cursor, FETCH);
+            more = !events.isEmpty();
+        }
+        pgq.closeCursor(cursor);
+        return n;
     }
 
     private static List<String> commonColumns(Connection src, FqName srcTable, Connection dst, FqName dest, String name)
