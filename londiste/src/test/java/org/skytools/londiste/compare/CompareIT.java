@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.skytools.londiste.fixture.TwoNodes.LEAF_WORKER;
 import static org.skytools.londiste.fixture.TwoNodes.QUEUE;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.skytools.londiste.copy.CopyCoordinator;
 import org.skytools.londiste.fixture.LondisteTemplate;
 import org.skytools.londiste.fixture.MiniReplay;
@@ -144,5 +147,56 @@ class CompareIT {
         List<CompareResult> after = compareWhileRunning(n, true, false);
         assertThat(after.get(0).target()).isEqualTo("19999 rows");
         assertThat(TableComparer.exitCode(after)).isEqualTo(1);
+    }
+
+    @Test
+    void r5_repairListsInsertUpdateDeleteByKeyAndAppliesThem(TestDatabase db, ClusterGroup group, @TempDir Path dir)
+            throws Exception {
+        TwoNodes n = setUp(db, group);
+        try (Connection leaf = n.leaf.connect();
+                var st = leaf.createStatement()) {
+            st.execute("set session_replication_role = replica");
+            st.execute("update t set v = 'it''s planted' where id = 10");
+            st.execute("delete from t where id = 11");
+            st.execute("insert into t values (500000, 'extra')");
+        }
+        List<RepairResult> results = repairWhileRunning(n, dir, true);
+        RepairResult r = results.get(0);
+        assertThat(r.table()).isEqualTo("public.t");
+        assertThat(List.of(r.inserts(), r.updates(), r.deletes())).containsExactly(1, 1, 1);
+        assertThat(r.statements())
+                .containsExactly(
+                        "update only public.t set v = 'v10' where id = '10' and v = 'it''s planted';",
+                        "insert into public.t (id, v) values ('11', 'v11');",
+                        "delete from only public.t where id = '500000';");
+        assertThat(Files.readAllLines(dir.resolve("fix.public.t.sql"))).isEqualTo(r.statements());
+        assertThat(TwoNodes.digest(n.leaf, "t")).isEqualTo(TwoNodes.digest(n.root, "t"));
+        assertThat(repairWhileRunning(n, null, false).get(0).clean()).isTrue();
+    }
+
+    private static List<RepairResult> repairWhileRunning(TwoNodes n, Path dir, boolean apply) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CopyCoordinator coordinator = new CopyCoordinator(QUEUE, LEAF_WORKER, 1);
+        try (MiniReplay replay = new MiniReplay(n, coordinator, new UrlencApplier())) {
+            Thread replayer = new Thread(() -> {
+                try {
+                    while (running.get()) {
+                        replay.step();
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    failure.set(e);
+                }
+            });
+            replayer.start();
+            try (Connection leaf = n.leaf.connect()) {
+                return new TableRepairer(QUEUE, Duration.ofSeconds(30))
+                        .repair(leaf, n.root::connect, List.of("t"), dir, apply, false);
+            } finally {
+                running.set(false);
+                replayer.join();
+                assertThat(failure.get()).isNull();
+            }
+        }
     }
 }
