@@ -62,7 +62,8 @@ class CopyIT {
     }
 
     private static TableCopier copier(TwoNodes n, UrlencApplier applier) {
-        return new TableCopier(QUEUE, LEAF_WORKER, n.leaf::connect, n.root::connect, applier).idleMillis(50);
+        return new TableCopier(QUEUE, LEAF_WORKER, n.leaf::connect, n.root::connect, loc -> n.root.connect(), applier)
+                .idleMillis(50);
     }
 
     private static void replayUntilInSync(MiniReplay replay, TwoNodes n) {
@@ -289,5 +290,70 @@ class CopyIT {
             return true;
         });
         return pid.get();
+    }
+
+    @Test
+    void l16_copyFromAnotherNodeHandsOverAtATickAndFindCopyNodeWalksUp(TestDatabase db, ClusterGroup group)
+            throws Exception {
+        TwoNodes n = TwoNodes.create(db, group.get(1));
+        for (TestDatabase d : List.of(n.root, n.leaf)) {
+            d.execute(TABLE_DDL);
+            d.execute("create table t2 (id int primary key, v text, n int)");
+        }
+        n.root.execute("insert into t select g, 'v' || g, g % 7 from generate_series(1, 20000) g");
+        n.root.execute("insert into t2 select g, 'v' || g, g % 7 from generate_series(1, 1000) g");
+        // the same root database under a second node name: a copy source that is not the provider
+        n.leaf.queryValue(
+                "select ret_code from pgq_node.register_location(?, 'rootcopy', 'dbname=rootcopy', false)",
+                Integer.class,
+                QUEUE);
+        try (Connection root = n.root.connect();
+                Connection leaf = n.leaf.connect()) {
+            admin.addTables(root, null, List.of("t", "t2"), AddTableOptions.defaults());
+            admin.addTables(
+                    leaf,
+                    root,
+                    List.of("t"),
+                    AddTableOptions.builder().copyNode("rootcopy").build());
+            admin.addTables(
+                    leaf,
+                    root,
+                    List.of("t2"),
+                    AddTableOptions.builder().findCopyNode(true).build());
+        }
+        CopyCoordinator coordinator = new CopyCoordinator(QUEUE, LEAF_WORKER, 2);
+        UrlencApplier applier = new UrlencApplier();
+        TableCopier copier = copier(n, applier);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (MiniReplay replay = new MiniReplay(n, coordinator, applier)) {
+            Thread replayer = new Thread(() -> {
+                try {
+                    int i = 0;
+                    while (running.get()) {
+                        n.root.execute("update t set n = n + 1 where id = ?", 1 + (i++ % 20000));
+                        replay.step();
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    failure.set(e);
+                }
+            });
+            Thread copy = new Thread(copier);
+            try {
+                replayer.start();
+                copy.start();
+                await().atMost(WAIT)
+                        .until(() -> failure.get() != null
+                                || ("ok".equals(state(n.leaf, "public.t")) && "ok".equals(state(n.leaf, "public.t2"))));
+            } finally {
+                running.set(false);
+                copier.stop();
+                replayer.join();
+                copy.join();
+            }
+            assertThat(failure.get()).isNull();
+            replayUntilInSync(replay, n);
+            assertThat(digest(n.leaf, "t2")).isEqualTo(digest(n.root, "t2"));
+        }
     }
 }
