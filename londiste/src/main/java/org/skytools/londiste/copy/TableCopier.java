@@ -4,20 +4,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.skytools.common.db.CopyResult;
 import org.skytools.common.db.CopyStreamer;
 import org.skytools.common.db.FqName;
-import org.skytools.common.db.Quoting;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
 import org.skytools.londiste.table.TableAdmin;
 import org.skytools.londiste.table.TableCatalog;
 import org.skytools.londiste.table.TableInfo;
 import org.skytools.pgq.ConsumerInfo;
-import org.skytools.pgq.Event;
 import org.skytools.pgq.PgqClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +42,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class TableCopier implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(TableCopier.class);
-    private static final int FETCH = 1000;
 
     private final String queue;
     private final String workerName;
     private final ConnectionOpener dstOpener;
     private final ConnectionOpener sourceOpener;
+    private final LocationOpener nodeOpener;
     private final EventSink sink;
+    private final GapApplier gaps;
     private final TableCatalog catalog;
     private final Object wake = new Object();
     private volatile boolean running = true;
@@ -62,15 +59,25 @@ public final class TableCopier implements Runnable {
      * @param queue the queue
      * @param workerName the node's worker name (copy consumers are named after it)
      * @param dst opens connections to the local node
-     * @param source opens connections to the copy source (the provider)
+     * @param provider opens connections to the provider
+     * @param nodes opens connections to other nodes by location, for {@code --copy-node} and {@code
+     *     --find-copy-node}; null when only the provider may be used
      * @param sink applies the row events the replay passed during the copy
      */
-    public TableCopier(String queue, String workerName, ConnectionOpener dst, ConnectionOpener source, EventSink sink) {
+    public TableCopier(
+            String queue,
+            String workerName,
+            ConnectionOpener dst,
+            ConnectionOpener provider,
+            LocationOpener nodes,
+            EventSink sink) {
         this.queue = queue;
         this.workerName = workerName;
         this.dstOpener = dst;
-        this.sourceOpener = source;
+        this.sourceOpener = provider;
+        this.nodeOpener = nodes;
         this.sink = sink;
+        this.gaps = new GapApplier(queue, sink);
         this.catalog = new TableCatalog(queue);
     }
 
@@ -143,8 +150,7 @@ public final class TableCopier implements Runnable {
     /** Copies one table if it is {@code in-copy} and no other copy holds it. */
     public CopyOutcome copyTable(String tableName) throws SQLException {
         String table = TableCatalog.fq(tableName);
-        try (Connection dst = dstOpener.open();
-                Connection src = sourceOpener.open()) {
+        try (Connection dst = dstOpener.open()) {
             dst.setAutoCommit(false);
             SqlRows.execute(dst, "set session_replication_role = replica");
             // one copy per table: the lock lives as long as the copy transaction
@@ -162,8 +168,9 @@ public final class TableCopier implements Runnable {
                 dst.rollback();
                 return new CopyOutcome(table, CopyOutcome.Status.NOT_IN_COPY, 0, 0, null);
             }
-            try {
-                return copy(dst, src, info.get());
+            try (CopySourceHandle source =
+                    new CopySourceHandle(CopySource.resolve(dst, queue, info.get(), sourceOpener, nodeOpener))) {
+                return copy(dst, source.source(), info.get());
             } catch (SQLException | RuntimeException e) {
                 dst.rollback();
                 throw e;
@@ -171,7 +178,8 @@ public final class TableCopier implements Runnable {
         }
     }
 
-    private CopyOutcome copy(Connection dst, Connection src, TableInfo t) throws SQLException {
+    private CopyOutcome copy(Connection dst, CopySource source, TableInfo t) throws SQLException {
+        Connection src = source.connection();
         String consumer = copyConsumer(t.name());
         PgqClient pgq = new PgqClient(src);
         src.setAutoCommit(true);
@@ -182,14 +190,18 @@ public final class TableCopier implements Runnable {
         long t0 =
                 pgq.getConsumerInfo(queue, consumer).map(ConsumerInfo::lastTick).orElseThrow();
 
-        Map<String, TableInfo> srcTables = catalog.tables(src);
-        TableInfo srcInfo = srcTables.get(t.name());
+        TableInfo srcInfo = catalog.tables(src).get(t.name());
         FqName srcTable = FqName.parse(srcInfo == null ? t.name() : srcInfo.destTable());
 
         src.setAutoCommit(false);
         src.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         String snapshot = (String) SqlRows.value(src, "select txid_current_snapshot()::text");
-        log.info("table \"{}\": starting full copy from \"{}\", snapshot {}", t.name(), srcTable, snapshot);
+        log.info(
+                "table \"{}\": starting full copy from \"{}\" on node \"{}\", snapshot {}",
+                t.name(),
+                srcTable,
+                source.node(),
+                snapshot);
 
         FqName dest = t.dest();
         Fkeys.dropAll(dst, t.destTable());
@@ -205,78 +217,60 @@ public final class TableCopier implements Runnable {
         CopyResult copied = new CopyStreamer().copyTable(src, srcTable, dst, dest, cols);
         src.commit();
         src.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        src.setAutoCommit(true);
         ddl.createAll(dst);
 
-        Object pos = SqlRows.value(
-                dst,
-                "select last_tick_id from pgq_node.local_state where queue_name = ? and consumer_name = ? for update",
-                queue,
-                workerName);
+        // the copy source is not the provider: hand over at a tick, whose provider snapshot the
+        // replay filters with (tick ids are the same on every node of the cascade)
+        long afterCopy = source.provider() ? 0 : TickWait.firstTickAfter(src, queue, snapshot, source.node());
+        long m = lockReplayPosition(dst);
+        long upTo = Math.max(afterCopy, m);
         int gap = 0;
-        if (pos != null && ((Number) pos).longValue() > t0) {
-            gap = applyGap(dst, src, pgq, t, consumer, ((Number) pos).longValue(), snapshot);
+        if (upTo > t0) {
+            if (!source.provider()) {
+                TickWait.awaitTick(src, queue, upTo, source.node());
+            }
+            gap = gaps.apply(dst, src, t, consumer, upTo, snapshot);
+        }
+        String stored = snapshot;
+        if (!source.provider()) {
+            try (Connection provider = sourceOpener.open()) {
+                TickWait.awaitTick(provider, queue, upTo, "provider");
+                stored = GapApplier.tickSnapshot(provider, queue, upTo);
+            }
         }
         SqlRows.retCall(
                 dst,
                 "select * from londiste.local_set_table_state(?, ?, ?, ?)",
                 queue,
                 t.name(),
-                snapshot,
+                stored,
                 MergeState.CATCHING_UP.render());
         dst.commit();
-        src.setAutoCommit(true);
         pgq.unregisterConsumer(queue, consumer);
         log.info(
                 "table \"{}\": copied {} rows, {} missed events applied, now catching-up",
                 t.name(),
                 copied.rows(),
                 gap);
-        return new CopyOutcome(t.name(), CopyOutcome.Status.COPIED, copied.rows(), gap, snapshot);
+        return new CopyOutcome(t.name(), CopyOutcome.Status.COPIED, copied.rows(), gap, stored);
     }
 
-    // The events of the table in ticks (T0, M] that the copy snapshot does not show.
-    private int applyGap(
-            Connection dst, Connection src, PgqClient pgq, TableInfo t, String consumer, long m, String snapshot)
-            throws SQLException {
-        src.setAutoCommit(false);
-        try {
-            OptionalLong batch = pgq.nextBatch(queue, consumer);
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            Object tickSnap = SqlRows.value(
-                    src,
-                    "select t.tick_snapshot::text from pgq.tick t join pgq.queue q on q.queue_id = t.tick_queue"
-                            + " where q.queue_name = ? and t.tick_id = ?",
-                    queue,
-                    m);
-            if (tickSnap == null) {
-                throw new SQLException("tick " + m + " of queue \"" + queue + "\" is gone from the provider");
-            }
-            String where = "ev_extra1 = " + Quoting.quoteLiteral(t.name())
-                    + " and txid_visible_in_snapshot(ev_txid, " + Quoting.quoteLiteral((String) tickSnap)
-                    + "::txid_snapshot) and not txid_visible_in_snapshot(ev_txid, " + Quoting.quoteLiteral(snapshot)
-                    + "::txid_snapshot)";
-            String cursor = "londiste_copy_gap";
-            List<Event> events = new ArrayList<>(pgq.getBatchCursor(batch.getAsLong(), cursor, FETCH, where));
-            boolean more = events.size() >= FETCH;
-            int n = 0;
-            while (true) {
-                if (!events.isEmpty()) {
-                    sink.apply(dst, t, events);
-                    n += events.size();
-                }
-                if (!more) {
-                    break;
-                }
-                events = pgq.fetch(cursor, FETCH);
-                more = !events.isEmpty();
-            }
-            pgq.closeCursor(cursor);
-            return n;
-        } finally {
-            src.commit();
-            src.setAutoCommit(true);
+    // The replay locks the same row at the start of each batch: holding it fixes the replay's
+    // position until this transaction commits.
+    private long lockReplayPosition(Connection dst) throws SQLException {
+        Object pos = SqlRows.value(
+                dst,
+                "select last_tick_id from pgq_node.local_state where queue_name = ? and consumer_name = ? for update",
+                queue,
+                workerName);
+        return pos == null ? 0 : ((Number) pos).longValue();
+    }
+
+    private record CopySourceHandle(CopySource source) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            source.connection().close();
         }
     }
 

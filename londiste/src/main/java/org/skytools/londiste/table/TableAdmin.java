@@ -76,7 +76,12 @@ public final class TableAdmin {
                 throw SkyToolsException.usage("--dest-table can be given only for a single table");
             }
             List<String> added = new ArrayList<>();
-            List<String> already = new ArrayList<>(ex.alreadyDone());
+            List<String> already = new ArrayList<>();
+            for (String tbl : ex.alreadyDone()) {
+                // local_add_table tells "already added" (200) from "added with other args" (410)
+                register(node, tbl, o, o.destTable() != null ? TableCatalog.fq(o.destTable()) : tbl);
+                already.add(tbl);
+            }
             List<String> skipped = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
             List<String> todo = new ArrayList<>();
@@ -185,6 +190,21 @@ public final class TableAdmin {
                 throw SkyToolsException.state("table \"" + dest + "\" has no primary key; londiste needs one");
             }
         }
+        Map<String, Object> ret = register(node, tbl, o, dest);
+        String note = String.valueOf(ret.get("ret_note"));
+        if (SqlRows.code(ret) == 200 && note.startsWith("Table already added")) {
+            return "already";
+        }
+        if (SqlRows.code(ret) >= 300) {
+            warnings.add(note);
+            log.warn("{}", note);
+        }
+        log.info("table \"{}\" added: {}", tbl, note);
+        return "added";
+    }
+
+    private Map<String, Object> register(Connection node, String tbl, AddTableOptions o, String dest)
+            throws SQLException {
         List<String> tgargs = triggerArgs(o);
         Map<String, String> attrs = new LinkedHashMap<>();
         if (o.handler() != null) {
@@ -204,7 +224,7 @@ public final class TableAdmin {
         }
         setLockTimeout(node);
         Array args = node.createArrayOf("text", tgargs.toArray());
-        Map<String, Object> ret = SqlRows.retCall(
+        return SqlRows.retCall(
                 node,
                 "select * from londiste.local_add_table(?, ?, ?, ?, ?)",
                 queue,
@@ -212,16 +232,6 @@ public final class TableAdmin {
                 args,
                 attrs.isEmpty() ? null : Quoting.urlEncode(attrs),
                 dest.equals(tbl) ? null : dest);
-        String note = String.valueOf(ret.get("ret_note"));
-        if (SqlRows.code(ret) == 200 && note.startsWith("Table already added")) {
-            return "already";
-        }
-        if (SqlRows.code(ret) >= 300) {
-            warnings.add(note);
-            log.warn("{}", note);
-        }
-        log.info("table \"{}\" added: {}", tbl, note);
-        return "added";
     }
 
     static List<String> triggerArgs(AddTableOptions o) {
