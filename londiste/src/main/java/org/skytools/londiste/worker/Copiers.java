@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.copy.EventSink;
+import org.skytools.londiste.copy.LocationOpener;
 import org.skytools.londiste.copy.TableCopier;
 import org.skytools.londiste.replay.BatchApplier;
 import org.skytools.londiste.replay.ReplayFilter;
@@ -21,7 +22,13 @@ final class Copiers implements AutoCloseable {
     private final List<TableCopier> copiers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    Copiers(String queue, String workerName, int count, ConnectionOpener local, ConnectionOpener provider) {
+    Copiers(
+            String queue,
+            String workerName,
+            int count,
+            ConnectionOpener local,
+            ConnectionOpener provider,
+            LocationOpener nodes) {
         EventSink sink = (Connection dst, TableInfo table, List<org.skytools.pgq.Event> events) -> {
             TableMap one = TableMap.load(dst, queue);
             TableMap only = new TableMap(one.all().stream()
@@ -30,7 +37,7 @@ final class Copiers implements AutoCloseable {
             new BatchApplier(ReplayOptions.forQueue(queue).asCopyProcess(), only).apply(dst, events, ReplayFilter.ALL);
         };
         for (int i = 0; i < count; i++) {
-            TableCopier copier = new TableCopier(queue, workerName, local, provider, sink);
+            TableCopier copier = new TableCopier(queue, workerName, local, provider, nodes, sink);
             copiers.add(copier);
             Thread t = new Thread(copier, "copy-" + (i + 1));
             t.setDaemon(true);

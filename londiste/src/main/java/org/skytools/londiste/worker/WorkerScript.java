@@ -53,7 +53,8 @@ public final class WorkerScript implements Script {
                 jobName,
                 parallel,
                 () -> connector.connect(db),
-                () -> remote.connect(providerLocation(connector, db, queue)));
+                () -> remote.connect(providerLocation(connector, db, queue)),
+                remote::connect);
         this.worker = new LondisteWorker(local, remote, settings, parallel, copiers::wakeUp);
         copiers.start();
     }

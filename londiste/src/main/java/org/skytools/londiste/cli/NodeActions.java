@@ -1,0 +1,161 @@
+package org.skytools.londiste.cli;
+
+import java.time.Duration;
+import java.util.List;
+import org.skytools.common.error.SkyToolsException;
+import org.skytools.londiste.config.LondisteKeys;
+import org.skytools.londiste.table.TableStatusLines;
+import org.skytools.pgq.cascade.CascadeAdmin;
+import org.skytools.pgq.cascade.NodeInfo;
+import org.skytools.pgq.cascade.NodeLocation;
+import org.skytools.pgq.cascade.NodeSetup;
+import org.skytools.pgq.cascade.NodeType;
+import org.skytools.sql.SchemaInstaller;
+import org.skytools.sql.SqlSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The node commands: create-*, status, members, pause/resume, change-provider, waits, drop/tag. */
+final class NodeActions {
+    private static final Logger log = LoggerFactory.getLogger(NodeActions.class);
+
+    /** How long pause, resume and change-provider wait for the worker's acknowledgement. */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
+
+    private NodeActions() {}
+
+    static CascadeAdmin admin(AdminContext ctx) {
+        return new CascadeAdmin(ctx::remote, ctx.nodeConnstr(), ctx.queueName(), Duration.ofMillis(500));
+    }
+
+    static AdminAction create(NodeType type) {
+        return ctx -> {
+            List<String> args = ctx.args();
+            String node = args.size() > 0 ? args.get(0) : LondisteKeys.NODE_NAME.get(ctx.config());
+            String location = args.size() > 1 ? args.get(1) : LondisteKeys.PUBLIC_NODE_LOCATION.get(ctx.config());
+            if (node == null || node.isBlank()) {
+                throw SkyToolsException.usage("node name missing: give it after the command or set node_name in "
+                        + ctx.config().file());
+            }
+            if (location == null || location.isBlank()) {
+                throw SkyToolsException.usage("public connect string missing: give it after the node name or set"
+                        + " public_node_location in " + ctx.config().file());
+            }
+            String provider = ctx.options().provider != null
+                    ? ctx.options().provider
+                    : LondisteKeys.INITIAL_PROVIDER_LOCATION.get(ctx.config());
+            if (type != NodeType.ROOT && (provider == null || provider.isBlank())) {
+                throw SkyToolsException.usage("create-" + type.name().toLowerCase(java.util.Locale.ROOT)
+                        + " needs --provider=CONNSTR (or initial_provider_location in "
+                        + ctx.config().file() + ")");
+            }
+            if (!location.contains("host=") && !location.contains("service=") && !location.contains("://")) {
+                log.warn("public connect string \"{}\" names no host: other nodes may not reach it", location);
+            }
+            // the londiste schema (with pgq and pgq_node) must be there before the node is made
+            new SchemaInstaller().applyWithRequirements(ctx.node(), SqlSchema.LONDISTE);
+            NodeSetup setup = new NodeSetup(
+                    node,
+                    location,
+                    type == NodeType.ROOT ? null : provider,
+                    ctx.jobName(),
+                    ctx.options().syncWatermark,
+                    ctx.options().merge,
+                    !ctx.options().noCheck);
+            ctx.out().println(admin(ctx).createNode(type, setup));
+            return 0;
+        };
+    }
+
+    static AdminAction status() {
+        return ctx -> {
+            ctx.out().print(admin(ctx).status(new TableStatusLines(ctx.queueName())));
+            return 0;
+        };
+    }
+
+    static AdminAction nodeStatus() {
+        return ctx -> {
+            ctx.out().print(admin(ctx).nodeStatus());
+            return 0;
+        };
+    }
+
+    static AdminAction nodeInfo() {
+        return ctx -> {
+            NodeInfo n = admin(ctx).nodeInfo();
+            String status = n.workerPaused() ? "PAUSED" : n.workerUptodate() ? "OK" : "NON-UP-TO-DATE";
+            ctx.out().printf("Node: %s  Type: %s  Queue: %s%n", n.nodeName(), type(n.nodeType()), n.queueName());
+            ctx.out().printf("Status: %s%n", status);
+            if (n.providerNode() != null) {
+                ctx.out().printf("Provider: %s%n", n.providerNode());
+                ctx.out().printf("Provider location: %s%n", n.providerLocation());
+            }
+            ctx.out().printf("Worker: %s  Last tick: %s%n", n.workerName(), n.workerLastTick());
+            if (n.combinedQueue() != null) {
+                ctx.out().printf("Combined queue: %s%n", n.combinedQueue());
+            }
+            return 0;
+        };
+    }
+
+    static AdminAction members() {
+        return ctx -> {
+            List<NodeLocation> members = admin(ctx).members();
+            ctx.out().printf("%-20s %-5s %s%n", "node_name", "dead", "node_location");
+            ctx.out().printf("%-20s %-5s %s%n", "-".repeat(20), "-".repeat(5), "-".repeat(20));
+            for (NodeLocation m : members) {
+                ctx.out().printf("%-20s %-5s %s%n", m.nodeName(), m.dead(), m.location());
+            }
+            return 0;
+        };
+    }
+
+    static AdminAction pause(boolean pause) {
+        return ctx -> {
+            CascadeAdmin admin = admin(ctx);
+            ctx.out().println(pause ? admin.pause(null, ACK_TIMEOUT) : admin.resume(null, ACK_TIMEOUT));
+            return 0;
+        };
+    }
+
+    static AdminAction changeProvider() {
+        return ctx -> {
+            String provider = ctx.options().provider;
+            if (provider == null || provider.isBlank()) {
+                throw SkyToolsException.usage("change-provider needs --provider=NODE");
+            }
+            ctx.out().println(admin(ctx).changeProvider(provider, null, ACK_TIMEOUT));
+            return 0;
+        };
+    }
+
+    static AdminAction dropNode() {
+        return ctx -> {
+            ctx.out().println(admin(ctx).dropNode(ctx.args().get(0)));
+            return 0;
+        };
+    }
+
+    static AdminAction tagDead() {
+        return ctx -> {
+            ctx.out().println(admin(ctx).tagDead(ctx.args().get(0)));
+            return 0;
+        };
+    }
+
+    /** wait-root / wait-provider: no time limit of their own, as londiste 3 (use timeout(1)). */
+    static AdminAction waitFor(boolean root) {
+        return ctx -> {
+            Duration forever = Duration.ofDays(3650);
+            CascadeAdmin admin = admin(ctx);
+            long tick = root ? admin.waitRoot(forever) : admin.waitProvider(forever);
+            ctx.out().println("caught up with the " + (root ? "root" : "provider") + " at tick " + tick);
+            return 0;
+        };
+    }
+
+    private static String type(NodeType t) {
+        return t.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
