@@ -98,7 +98,9 @@ done
 step "londiste root.ini create-root; londiste leaf.ini create-leaf --provider=<root>"
 "$bin/londiste" "$work/root.ini" create-root root "$root_db"
 "$bin/londiste" "$work/leaf.ini" create-leaf leaf "$leaf_db" --provider="$root_db"
-on_root -c "select pgq.set_queue_config('shop_q', 'ticker_max_lag', '0.5 seconds')" >/dev/null
+# tick at least every 0.5 s while events come, every 1 s when idle (defaults: 3 s and 60 s)
+on_root -c "select pgq.set_queue_config('shop_q', 'ticker_max_lag', '0.5 seconds'),
+                   pgq.set_queue_config('shop_q', 'ticker_idle_period', '1 second')" >/dev/null
 
 step "pgqd -d on each cluster; londiste worker -d on each node"
 "$bin/pgqd" -d "$work/pgqd-root.ini"

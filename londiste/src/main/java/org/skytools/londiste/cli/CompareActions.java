@@ -43,8 +43,7 @@ final class CompareActions {
                     log.warn("{}: not compared, {}", r.table(), r.skipReason());
                     continue;
                 }
-                ctx.out().printf("%s: provider %s%n", r.table(), r.source());
-                ctx.out().printf("%s: subscriber %s%n", r.table(), r.target());
+                // both results are logged by the comparer as they come
                 if (!r.matches()) {
                     log.warn("{}: results do not match!", r.table());
                 }
