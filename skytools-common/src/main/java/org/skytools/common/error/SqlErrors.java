@@ -94,7 +94,12 @@ public final class SqlErrors {
                 return server.getMessage();
             }
         }
-        return String.valueOf(error.getMessage());
+        String text = String.valueOf(error.getMessage());
+        // the server's severity would double the ERROR: the tools print in front
+        if (error instanceof PSQLException && (text.startsWith("ERROR: ") || text.startsWith("FATAL: "))) {
+            return text.substring(7);
+        }
+        return text;
     }
 
     private static Optional<SQLException> firstSqlException(Throwable error) {

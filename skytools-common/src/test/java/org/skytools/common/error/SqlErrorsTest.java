@@ -53,4 +53,12 @@ class SqlErrorsTest {
         PSQLException other = new PSQLException("connection refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT);
         assertThat(SqlErrors.userMessage(other)).isEqualTo("connection refused");
     }
+
+    @Test
+    void serverSeverityIsNotRepeatedInFrontOfOtherServerErrors() {
+        ServerErrorMessage server =
+                new ServerErrorMessage("SERROR\0C42P01\0Mrelation \"history_id_seq\" does not exist\0");
+        assertThat(SqlErrors.userMessage(new PSQLException(server)))
+                .isEqualTo("relation \"history_id_seq\" does not exist");
+    }
 }

@@ -1,0 +1,97 @@
+package org.skytools.londiste.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.skytools.londiste.Main;
+import org.skytools.testkit.PgCluster;
+
+/** Config files and processes of londiste nodes in tests: admin commands in-process, workers forked. */
+final class Nodes {
+    private final Path dir;
+    private final List<Process> workers = new ArrayList<>();
+
+    Nodes(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Writes {@code <job>.ini} for a node in {@code db} of {@code cluster}. */
+    Path config(String job, PgCluster cluster, String db, String... extra) throws IOException {
+        StringBuilder ini = new StringBuilder("[londiste3]\n")
+                .append("job_name = ")
+                .append(job)
+                .append('\n')
+                .append("db = ")
+                .append(cluster.connString(db))
+                .append('\n')
+                .append("queue_name = replq\n")
+                .append("loop_delay = 0.1\n")
+                .append("logfile = ")
+                .append(dir.resolve(job + ".log"))
+                .append('\n')
+                .append("pidfile = ")
+                .append(dir.resolve(job + ".pid"))
+                .append('\n');
+        for (String line : extra) {
+            ini.append(line).append('\n');
+        }
+        Path file = dir.resolve(job + ".ini");
+        Files.writeString(file, ini.toString());
+        return file;
+    }
+
+    /** Runs a londiste command in this JVM; returns its exit code. */
+    static int run(Path ini, String... args) {
+        List<String> all = new ArrayList<>();
+        all.add(ini.toString());
+        all.addAll(List.of(args));
+        return Main.execute(all.toArray(String[]::new));
+    }
+
+    /** Starts {@code londiste INI worker} in a child JVM (not detached, so it can be killed). */
+    Process startWorker(Path ini) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Xmx256m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.add(ini.toString());
+        command.add("worker");
+        Path out = dir.resolve(ini.getFileName() + ".out");
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .start();
+        workers.add(p);
+        return p;
+    }
+
+    /** kill -9 of a worker, waiting until it is gone. */
+    static void kill(Process p) throws InterruptedException {
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops every worker still running. */
+    void stopAll() throws InterruptedException {
+        for (Process p : workers) {
+            if (p.isAlive()) {
+                p.destroy();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    kill(p);
+                }
+            }
+        }
+    }
+
+    /** The worker log of {@code job}, for failure messages. */
+    String log(String job) throws IOException {
+        Path f = dir.resolve(job + ".log");
+        return Files.exists(f) ? Files.readString(f) : "(no log)";
+    }
+}
