@@ -72,7 +72,9 @@ public abstract class CascadedWorker implements AutoCloseable {
 
     /**
      * Called inside the local transaction for every provider batch, before its tick is recorded
-     * as completed; the default calls {@link #processRemoteEvent} for each event.
+     * as completed; the default calls {@link #processRemoteEvent} for each event. On a branch the
+     * transaction runs with {@code session_replication_role = replica}, which the branch queue
+     * requires for the copied events.
      */
     protected void processRemoteBatch(RemoteBatch batch, Connection dst) throws SQLException {
         for (Event ev : batch.events()) {
@@ -203,6 +205,9 @@ public abstract class CascadedWorker implements AutoCloseable {
     private void process(Connection dst, Connection src, WorkerState st, NextBatchInfo b) throws Exception {
         boolean branch = st.nodeType() == NodeType.BRANCH;
         EventCopier copier = branch ? new EventCopier(dst, settings.queueName()) : null;
+        if (copier != null) {
+            copier.begin();
+        }
         List<Event> cascadeEvents = new ArrayList<>();
         try (ProviderEvents reader = new ProviderEvents(src, b.batchId(), settings.lazyFetch(), eventFilter())) {
             BatchStream stream =

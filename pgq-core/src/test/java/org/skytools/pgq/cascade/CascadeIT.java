@@ -345,6 +345,11 @@ class CascadeIT {
                     .contains("Node: n2 (branch)")
                     .contains("Provider: n1")
                     .contains("Subscribers: n3");
+            assertThat(admin(t.leaf()).nodeInfoText())
+                    .contains("Node: n3  Type: leaf  Queue: cq")
+                    .contains("Status: OK")
+                    .contains("Provider: n2")
+                    .contains("Provider location: " + t.branch().connString());
         }
     }
 
