@@ -318,6 +318,20 @@ class CascadeIT {
                     .contains("already reads");
             assertThatThrownBy(() -> admin(t.leaf()).changeProvider("n3", null, Duration.ZERO))
                     .hasMessageContaining("cannot subscribe to itself");
+
+            // back to the branch, which has not copied the leaf's position yet: refused, leaf not left paused
+            long leafAt = admin(t.leaf()).nodeInfo().workerLastTick();
+            assertThatThrownBy(() -> admin(t.leaf()).changeProvider("n2", null, Duration.ZERO))
+                    .hasMessage("node \"n2\" does not have tick " + leafAt
+                            + " of consumer \"w3\"; wait until it catches up and retry");
+            assertThat(admin(t.leaf()).nodeInfo().workerPaused()).isFalse();
+            assertThat(admin(t.leaf()).nodeInfo().providerNode()).isEqualTo("n1");
+            drain(w2);
+            admin(t.leaf()).changeProvider("n2", null, Duration.ZERO);
+            produce(t.root(), "d", 1);
+            drain(w2);
+            drain(w3);
+            assertThat(applied(t.leaf())).hasSize(10);
         }
     }
 
