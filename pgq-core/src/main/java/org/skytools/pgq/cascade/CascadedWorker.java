@@ -96,6 +96,14 @@ public abstract class CascadedWorker implements AutoCloseable {
         return null;
     }
 
+    /**
+     * On a merge leaf: whether the event goes into the combined queue. The default takes every
+     * event but the cascade's own ({@code pgq.*}); londiste also keeps its own events out.
+     */
+    protected boolean copyToCombined(Event ev) {
+        return ev.type() == null || !ev.type().startsWith("pgq.");
+    }
+
     /** Called after the local commit of a batch, before the branch tick and the provider finish. */
     protected void batchCommitted(RemoteBatch batch) throws Exception {}
 
@@ -166,6 +174,12 @@ public abstract class CascadedWorker implements AutoCloseable {
     }
 
     private boolean workOnSubscriber(Connection dst, WorkerState st) throws Exception {
+        if (st.combinedQueue() != null && st.combinedType() != NodeType.ROOT) {
+            // C-27: behind a combined branch the leaf must wait for the combined stream, not apply
+            throw SkyToolsException.state("merge leaf \"" + st.nodeName() + "\" feeds combined queue \""
+                    + st.combinedQueue() + "\" on a " + st.combinedType().sqlName()
+                    + " node, which this worker does not support");
+        }
         Connection src = provider(st);
         Optional<NextBatchInfo> next = new PgqClient(src)
                 .nextBatchCustom(
@@ -212,6 +226,16 @@ public abstract class CascadedWorker implements AutoCloseable {
         try (ProviderEvents reader = new ProviderEvents(src, b.batchId(), settings.lazyFetch(), eventFilter())) {
             BatchStream stream =
                     new BatchStream(reader, copier, cascadeEvents, ev -> sync.rewrite(ev, st.globalWatermark()));
+            MergeCopier merge = st.combinedQueue() != null && st.combinedType() == NodeType.ROOT
+                    ? new MergeCopier(dst, st.combinedQueue())
+                    : null;
+            if (merge != null) {
+                stream.alsoTo(ev -> {
+                    if (copyToCombined(ev)) {
+                        merge.add(ev);
+                    }
+                });
+            }
             RemoteBatch batch = new RemoteBatch(
                     b.batchId(),
                     b.curTickId(),
@@ -226,6 +250,9 @@ public abstract class CascadedWorker implements AutoCloseable {
             stream.drain();
             if (copier != null) {
                 copier.flush();
+            }
+            if (merge != null) {
+                merge.tickEvent(settings.queueName(), b.curTickId());
             }
             CascadeEvents handler = new CascadeEvents(dst, settings.queueName(), st, sync);
             for (Event ev : cascadeEvents) {

@@ -267,6 +267,39 @@ class CascadeIT {
     }
 
     @Test
+    void c26_mergeLeafCopiesDataEventsIntoTheCombinedRootWithTickMarks(ClusterGroup g) throws Exception {
+        TestDatabase part = database(g.get(0), "mrg_part");
+        TestDatabase full = database(g.get(1), "mrg_full");
+        admin(part).createRoot(setup("part1", part, null, "wp"));
+        CascadeAdmin combo = new CascadeAdmin(CascadeFixture.CONNECTOR, full.connString(), "combo");
+        combo.createRoot(setup("full1", full, null, "wf"));
+        assertThatThrownBy(() -> admin(full)
+                        .createBranch(
+                                new NodeSetup("pb", full.connString(), part.connString(), "wm", null, "combo", true)))
+                .hasMessage("--merge is only for leaf nodes");
+        admin(full).createLeaf(new NodeSetup("full1", full.connString(), part.connString(), "wm", null, "combo", true));
+        assertThat(admin(full).nodeInfo().combinedQueue()).isEqualTo("combo");
+        try (RecordingWorker w = new RecordingWorker(full, "wm")) {
+            long t1 = produce(part, "m", 3);
+            drain(w);
+            assertThat(applied(full)).hasSize(3);
+            String parent =
+                    full.queryValue("select queue_data_pfx from pgq.queue where queue_name = 'combo'", String.class);
+            List<Map<String, Object>> merged =
+                    full.query("select ev_type, ev_data, ev_extra1 from " + parent + " order by ev_id");
+            assertThat(merged)
+                    .extracting(r -> r.get("ev_data"))
+                    .containsSubsequence("m0", "m1", "m2", String.valueOf(t1));
+            assertThat(merged)
+                    .filteredOn(r -> "pgq.tick-id".equals(r.get("ev_type")))
+                    .allSatisfy(r -> assertThat(r.get("ev_extra1")).isEqualTo(QUEUE))
+                    .extracting(r -> r.get("ev_data"))
+                    .contains(String.valueOf(t1));
+            assertThat(merged).noneMatch(r -> "pgq.location-info".equals(r.get("ev_type")));
+        }
+    }
+
+    @Test
     void c15_pauseIsAcknowledgedAndStopsProcessingUntilResume(ClusterGroup g) throws Exception {
         Tree t = tree(g, "pause");
         CascadeAdmin leafAdmin = admin(t.leaf());
