@@ -18,6 +18,7 @@ final class BatchStream implements Iterable<Event> {
     private final EventCopier copier;
     private final List<Event> cascadeEvents;
     private final UnaryOperator<Event> copyRewrite;
+    private EventSink extra;
     private boolean started;
     private long count;
     private Event pending;
@@ -28,6 +29,16 @@ final class BatchStream implements Iterable<Event> {
         this.copier = copier;
         this.cascadeEvents = cascadeEvents;
         this.copyRewrite = copyRewrite;
+    }
+
+    /** Receives every event read, before it is passed on. */
+    interface EventSink {
+        void accept(Event ev) throws SQLException;
+    }
+
+    /** Also hands every event read to {@code sink} (a merge leaf's combined queue). */
+    void alsoTo(EventSink sink) {
+        this.extra = sink;
     }
 
     @Override
@@ -58,13 +69,16 @@ final class BatchStream implements Iterable<Event> {
         while (pending == null && reader.hasNext()) {
             Event ev = reader.next();
             count++;
-            if (copier != null) {
-                try {
+            try {
+                if (copier != null) {
                     copier.add(copyRewrite.apply(ev));
-                } catch (SQLException e) {
-                    throw new SkyToolsException(
-                            ErrorKind.RUNTIME, "copying events into the local queue failed: " + e.getMessage(), e);
                 }
+                if (extra != null) {
+                    extra.accept(ev);
+                }
+            } catch (SQLException e) {
+                throw new SkyToolsException(
+                        ErrorKind.RUNTIME, "copying events into the local queue failed: " + e.getMessage(), e);
             }
             if (ev.type() != null && ev.type().startsWith("pgq.")) {
                 cascadeEvents.add(ev);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.skytools.common.db.ConnectString;
 import org.skytools.common.error.ErrorKind;
@@ -121,6 +122,52 @@ public final class CascadeAdmin {
                     .append('\n');
             for (String line : CascadeStatus.infoLines(me, null, node.getConsumerInfo(queue))) {
                 out.append(line).append('\n');
+            }
+            return out.toString();
+        }
+    }
+
+    /** {@code node-info}: name, type, queue, status, provider and the connect strings (masked) of the local node. */
+    public String nodeInfoText() throws SQLException {
+        try (Connection db = local()) {
+            NodeInfo me = requireNode(db);
+            Map<String, NodeLocation> members = NodeCreator.byName(new PgqNodeClient(db).getQueueLocations(queue));
+            NodeLocation self = members.get(me.nodeName());
+            String status = self != null && self.dead()
+                    ? "DEAD"
+                    : me.workerPaused() ? "PAUSED" : !me.workerUptodate() ? "NON-UP-TO-DATE" : "OK";
+            StringBuilder out = new StringBuilder();
+            out.append("Node: ")
+                    .append(me.nodeName())
+                    .append("  Type: ")
+                    .append(me.nodeType().sqlName())
+                    .append("  Queue: ")
+                    .append(queue)
+                    .append('\n');
+            out.append("Status: ").append(status).append('\n');
+            if (!me.isRoot()) {
+                out.append("Provider: ").append(me.providerNode()).append('\n');
+            }
+            out.append("Local: ").append(ConnectString.mask(localConnstr)).append('\n');
+            if (self != null) {
+                out.append("Public: ")
+                        .append(ConnectString.mask(self.location()))
+                        .append('\n');
+            }
+            if (!me.isRoot() && me.providerLocation() != null) {
+                out.append("Provider location: ")
+                        .append(ConnectString.mask(me.providerLocation()))
+                        .append('\n');
+            }
+            if (me.combinedQueue() != null) {
+                out.append("Combined queue: ")
+                        .append(me.combinedQueue())
+                        .append(" (")
+                        .append(
+                                me.combinedType() == null
+                                        ? "?"
+                                        : me.combinedType().sqlName())
+                        .append(")\n");
             }
             return out.toString();
         }

@@ -72,7 +72,9 @@ public abstract class CascadedWorker implements AutoCloseable {
 
     /**
      * Called inside the local transaction for every provider batch, before its tick is recorded
-     * as completed; the default calls {@link #processRemoteEvent} for each event.
+     * as completed; the default calls {@link #processRemoteEvent} for each event. On a branch the
+     * transaction runs with {@code session_replication_role = replica}, which the branch queue
+     * requires for the copied events.
      */
     protected void processRemoteBatch(RemoteBatch batch, Connection dst) throws SQLException {
         for (Event ev : batch.events()) {
@@ -92,6 +94,14 @@ public abstract class CascadedWorker implements AutoCloseable {
      */
     protected String eventFilter() {
         return null;
+    }
+
+    /**
+     * On a merge leaf: whether the event goes into the combined queue. The default takes every
+     * event but the cascade's own ({@code pgq.*}); londiste also keeps its own events out.
+     */
+    protected boolean copyToCombined(Event ev) {
+        return ev.type() == null || !ev.type().startsWith("pgq.");
     }
 
     /** Called after the local commit of a batch, before the branch tick and the provider finish. */
@@ -164,6 +174,12 @@ public abstract class CascadedWorker implements AutoCloseable {
     }
 
     private boolean workOnSubscriber(Connection dst, WorkerState st) throws Exception {
+        if (st.combinedQueue() != null && st.combinedType() != NodeType.ROOT) {
+            // C-27: behind a combined branch the leaf must wait for the combined stream, not apply
+            throw SkyToolsException.state("merge leaf \"" + st.nodeName() + "\" feeds combined queue \""
+                    + st.combinedQueue() + "\" on a " + st.combinedType().sqlName()
+                    + " node, which this worker does not support");
+        }
         Connection src = provider(st);
         Optional<NextBatchInfo> next = new PgqClient(src)
                 .nextBatchCustom(
@@ -203,10 +219,23 @@ public abstract class CascadedWorker implements AutoCloseable {
     private void process(Connection dst, Connection src, WorkerState st, NextBatchInfo b) throws Exception {
         boolean branch = st.nodeType() == NodeType.BRANCH;
         EventCopier copier = branch ? new EventCopier(dst, settings.queueName()) : null;
+        if (copier != null) {
+            copier.begin();
+        }
         List<Event> cascadeEvents = new ArrayList<>();
         try (ProviderEvents reader = new ProviderEvents(src, b.batchId(), settings.lazyFetch(), eventFilter())) {
             BatchStream stream =
                     new BatchStream(reader, copier, cascadeEvents, ev -> sync.rewrite(ev, st.globalWatermark()));
+            MergeCopier merge = st.combinedQueue() != null && st.combinedType() == NodeType.ROOT
+                    ? new MergeCopier(dst, st.combinedQueue())
+                    : null;
+            if (merge != null) {
+                stream.alsoTo(ev -> {
+                    if (copyToCombined(ev)) {
+                        merge.add(ev);
+                    }
+                });
+            }
             RemoteBatch batch = new RemoteBatch(
                     b.batchId(),
                     b.curTickId(),
@@ -221,6 +250,9 @@ public abstract class CascadedWorker implements AutoCloseable {
             stream.drain();
             if (copier != null) {
                 copier.flush();
+            }
+            if (merge != null) {
+                merge.tickEvent(settings.queueName(), b.curTickId());
             }
             CascadeEvents handler = new CascadeEvents(dst, settings.queueName(), st, sync);
             for (Event ev : cascadeEvents) {

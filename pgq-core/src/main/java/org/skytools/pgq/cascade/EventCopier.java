@@ -31,6 +31,15 @@ final class EventCopier {
         this.queue = queue;
     }
 
+    /**
+     * Starts the batch's local transaction in replica role, before any event is applied, so that
+     * the whole batch sees the same trigger behaviour, and finds the current event table.
+     */
+    void begin() throws SQLException {
+        SqlCalls.value(dst, "select set_config('session_replication_role', 'replica', true)", String.class);
+        table = SqlCalls.value(dst, "select pgq.current_event_table(?::text)", String.class, queue);
+    }
+
     void add(Event ev) throws SQLException {
         buffer.add(ev);
         maxId = Math.max(maxId, ev.id());
@@ -44,8 +53,7 @@ final class EventCopier {
             return;
         }
         if (table == null) {
-            SqlCalls.value(dst, "select set_config('session_replication_role', 'replica', true)", String.class);
-            table = SqlCalls.value(dst, "select pgq.current_event_table(?::text)", String.class, queue);
+            begin();
         }
         int n = buffer.size();
         Long[] ids = new Long[n];

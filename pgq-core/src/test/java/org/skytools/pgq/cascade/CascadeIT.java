@@ -267,6 +267,39 @@ class CascadeIT {
     }
 
     @Test
+    void c26_mergeLeafCopiesDataEventsIntoTheCombinedRootWithTickMarks(ClusterGroup g) throws Exception {
+        TestDatabase part = database(g.get(0), "mrg_part");
+        TestDatabase full = database(g.get(1), "mrg_full");
+        admin(part).createRoot(setup("part1", part, null, "wp"));
+        CascadeAdmin combo = new CascadeAdmin(CascadeFixture.CONNECTOR, full.connString(), "combo");
+        combo.createRoot(setup("full1", full, null, "wf"));
+        assertThatThrownBy(() -> admin(full)
+                        .createBranch(
+                                new NodeSetup("pb", full.connString(), part.connString(), "wm", null, "combo", true)))
+                .hasMessage("--merge is only for leaf nodes");
+        admin(full).createLeaf(new NodeSetup("full1", full.connString(), part.connString(), "wm", null, "combo", true));
+        assertThat(admin(full).nodeInfo().combinedQueue()).isEqualTo("combo");
+        try (RecordingWorker w = new RecordingWorker(full, "wm")) {
+            long t1 = produce(part, "m", 3);
+            drain(w);
+            assertThat(applied(full)).hasSize(3);
+            String parent =
+                    full.queryValue("select queue_data_pfx from pgq.queue where queue_name = 'combo'", String.class);
+            List<Map<String, Object>> merged =
+                    full.query("select ev_type, ev_data, ev_extra1 from " + parent + " order by ev_id");
+            assertThat(merged)
+                    .extracting(r -> r.get("ev_data"))
+                    .containsSubsequence("m0", "m1", "m2", String.valueOf(t1));
+            assertThat(merged)
+                    .filteredOn(r -> "pgq.tick-id".equals(r.get("ev_type")))
+                    .allSatisfy(r -> assertThat(r.get("ev_extra1")).isEqualTo(QUEUE))
+                    .extracting(r -> r.get("ev_data"))
+                    .contains(String.valueOf(t1));
+            assertThat(merged).noneMatch(r -> "pgq.location-info".equals(r.get("ev_type")));
+        }
+    }
+
+    @Test
     void c15_pauseIsAcknowledgedAndStopsProcessingUntilResume(ClusterGroup g) throws Exception {
         Tree t = tree(g, "pause");
         CascadeAdmin leafAdmin = admin(t.leaf());
@@ -318,6 +351,20 @@ class CascadeIT {
                     .contains("already reads");
             assertThatThrownBy(() -> admin(t.leaf()).changeProvider("n3", null, Duration.ZERO))
                     .hasMessageContaining("cannot subscribe to itself");
+
+            // back to the branch, which has not copied the leaf's position yet: refused, leaf not left paused
+            long leafAt = admin(t.leaf()).nodeInfo().workerLastTick();
+            assertThatThrownBy(() -> admin(t.leaf()).changeProvider("n2", null, Duration.ZERO))
+                    .hasMessage("node \"n2\" does not have tick " + leafAt
+                            + " of consumer \"w3\"; wait until it catches up and retry");
+            assertThat(admin(t.leaf()).nodeInfo().workerPaused()).isFalse();
+            assertThat(admin(t.leaf()).nodeInfo().providerNode()).isEqualTo("n1");
+            drain(w2);
+            admin(t.leaf()).changeProvider("n2", null, Duration.ZERO);
+            produce(t.root(), "d", 1);
+            drain(w2);
+            drain(w3);
+            assertThat(applied(t.leaf())).hasSize(10);
         }
     }
 
@@ -345,6 +392,11 @@ class CascadeIT {
                     .contains("Node: n2 (branch)")
                     .contains("Provider: n1")
                     .contains("Subscribers: n3");
+            assertThat(admin(t.leaf()).nodeInfoText())
+                    .contains("Node: n3  Type: leaf  Queue: cq")
+                    .contains("Status: OK")
+                    .contains("Provider: n2")
+                    .contains("Provider location: " + t.branch().connString());
         }
     }
 
