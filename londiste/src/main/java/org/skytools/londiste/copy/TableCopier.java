@@ -163,6 +163,12 @@ public final class TableCopier implements Runnable {
                 dst.rollback();
                 return new CopyOutcome(table, CopyOutcome.Status.BUSY, 0, 0, null);
             }
+            // holding the row keeps resync and remove-table from changing the state under the copy
+            SqlRows.query(
+                    dst,
+                    "select 1 from londiste.table_info where queue_name = ? and table_name = ? for update",
+                    queue,
+                    table);
             Optional<TableInfo> info = catalog.table(dst, table);
             if (info.isEmpty() || !info.get().local() || info.get().state().phase() != MergeState.Phase.IN_COPY) {
                 dst.rollback();
