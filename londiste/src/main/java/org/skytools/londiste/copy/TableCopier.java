@@ -10,9 +10,9 @@ import org.skytools.common.db.CopyStreamer;
 import org.skytools.common.db.FqName;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
-import org.skytools.londiste.table.TableAdmin;
 import org.skytools.londiste.table.TableCatalog;
 import org.skytools.londiste.table.TableInfo;
+import org.skytools.londiste.table.TableStructures;
 import org.skytools.pgq.ConsumerInfo;
 import org.skytools.pgq.PgqClient;
 import org.slf4j.Logger;
@@ -282,8 +282,8 @@ public final class TableCopier implements Runnable {
 
     private static List<String> commonColumns(Connection src, FqName srcTable, Connection dst, FqName dest, String name)
             throws SQLException {
-        List<String> s = TableAdmin.columns(src, srcTable);
-        List<String> d = TableAdmin.columns(dst, dest);
+        List<String> s = TableStructures.columns(src, srcTable);
+        List<String> d = TableStructures.columns(dst, dest);
         List<String> common = new ArrayList<>();
         for (String c : s) {
             if (d.contains(c)) {
