@@ -163,12 +163,6 @@ public final class TableCopier implements Runnable {
                 dst.rollback();
                 return new CopyOutcome(table, CopyOutcome.Status.BUSY, 0, 0, null);
             }
-            // holding the row keeps resync and remove-table from changing the state under the copy
-            SqlRows.query(
-                    dst,
-                    "select 1 from londiste.table_info where queue_name = ? and table_name = ? for update",
-                    queue,
-                    table);
             Optional<TableInfo> info = catalog.table(dst, table);
             if (info.isEmpty() || !info.get().local() || info.get().state().phase() != MergeState.Phase.IN_COPY) {
                 dst.rollback();
@@ -230,6 +224,21 @@ public final class TableCopier implements Runnable {
         // replay filters with (tick ids are the same on every node of the cascade)
         long afterCopy = source.provider() ? 0 : TickWait.firstTickAfter(src, queue, snapshot, source.node());
         long m = lockReplayPosition(dst);
+        // resync or remove-table may have run meanwhile; locked after local_state, in the
+        // replay's order, so that the two never wait for each other
+        Object still = SqlRows.value(
+                dst,
+                "select merge_state from londiste.table_info where queue_name = ? and table_name = ? and local"
+                        + " for update",
+                queue,
+                t.name());
+        if (!MergeState.IN_COPY.render().equals(still)) {
+            dst.rollback();
+            src.setAutoCommit(true);
+            pgq.unregisterConsumer(queue, consumer);
+            log.info("table \"{}\" changed during its copy, copy dropped", t.name());
+            return new CopyOutcome(t.name(), CopyOutcome.Status.NOT_IN_COPY, 0, 0, null);
+        }
         long upTo = Math.max(afterCopy, m);
         int gap = 0;
         if (upTo > t0) {
