@@ -11,9 +11,9 @@ import org.skytools.common.db.Quoting;
 import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
-import org.skytools.londiste.table.TableAdmin;
 import org.skytools.londiste.table.TableCatalog;
 import org.skytools.londiste.table.TableInfo;
+import org.skytools.londiste.table.TableStructures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,10 +103,10 @@ public final class TableComparer {
             }
             FqName srcTable = FqName.parse(p.destTable());
             FqName dstTable = t.dest();
-            if (!TableAdmin.tableExists(src, srcTable)) {
+            if (!TableStructures.tableExists(src, srcTable)) {
                 return skip(t.name(), "table \"" + srcTable + "\" does not exist on provider side");
             }
-            if (!TableAdmin.tableExists(node, dstTable)) {
+            if (!TableStructures.tableExists(node, dstTable)) {
                 return skip(t.name(), "table \"" + dstTable + "\" does not exist on subscriber side");
             }
             String cols = commonColumns(src, srcTable, node, dstTable);
@@ -149,8 +149,8 @@ public final class TableComparer {
 
     /** {@code (c1, c2, ...)} of the columns both tables have, in the provider's order. */
     static String commonColumns(Connection src, FqName srcTable, Connection dst, FqName dstTable) throws SQLException {
-        List<String> a = TableAdmin.columns(src, srcTable);
-        List<String> b = TableAdmin.columns(dst, dstTable);
+        List<String> a = TableStructures.columns(src, srcTable);
+        List<String> b = TableStructures.columns(dst, dstTable);
         List<String> common = new ArrayList<>();
         for (String c : a) {
             if (b.contains(c)) {

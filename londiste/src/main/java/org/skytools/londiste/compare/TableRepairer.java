@@ -19,9 +19,9 @@ import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
-import org.skytools.londiste.table.TableAdmin;
 import org.skytools.londiste.table.TableCatalog;
 import org.skytools.londiste.table.TableInfo;
+import org.skytools.londiste.table.TableStructures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,8 +101,8 @@ public final class TableRepairer {
                         + srcKey + " vs " + dstKey + "); repair needs the same key on both sides");
             }
             List<String> cols = new ArrayList<>(srcKey);
-            List<String> dstCols = TableAdmin.columns(node, dstTable);
-            for (String c : TableAdmin.columns(src, srcTable)) {
+            List<String> dstCols = TableStructures.columns(node, dstTable);
+            for (String c : TableStructures.columns(src, srcTable)) {
                 if (!srcKey.contains(c) && dstCols.contains(c)) {
                     cols.add(c);
                 }

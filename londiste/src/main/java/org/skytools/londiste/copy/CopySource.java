@@ -35,7 +35,15 @@ record CopySource(String node, Connection connection, boolean provider) {
         }
         if (!copyNode.equals("?")) {
             String loc = LocalNode.location(dst, queue, copyNode);
-            return new CopySource(copyNode, nodes.open(loc), false);
+            Connection c = nodes.open(loc);
+            TableInfo there = new TableCatalog(queue).tables(c).get(t.name());
+            if (there == null || !there.local() || there.state().phase() != MergeState.Phase.OK) {
+                c.close();
+                // the copy waits for the source (L-5): the copy loop retries later
+                throw SkyToolsException.state(
+                        "table \"" + t.name() + "\" is not in sync on copy node \"" + copyNode + "\" yet");
+            }
+            return new CopySource(copyNode, c, false);
         }
         // walk up: provider, its provider, ... until a node has the table ok
         String name = self.providerNode();

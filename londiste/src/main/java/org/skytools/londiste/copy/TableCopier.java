@@ -10,9 +10,9 @@ import org.skytools.common.db.CopyStreamer;
 import org.skytools.common.db.FqName;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
-import org.skytools.londiste.table.TableAdmin;
 import org.skytools.londiste.table.TableCatalog;
 import org.skytools.londiste.table.TableInfo;
+import org.skytools.londiste.table.TableStructures;
 import org.skytools.pgq.ConsumerInfo;
 import org.skytools.pgq.PgqClient;
 import org.slf4j.Logger;
@@ -224,6 +224,21 @@ public final class TableCopier implements Runnable {
         // replay filters with (tick ids are the same on every node of the cascade)
         long afterCopy = source.provider() ? 0 : TickWait.firstTickAfter(src, queue, snapshot, source.node());
         long m = lockReplayPosition(dst);
+        // resync or remove-table may have run meanwhile; locked after local_state, in the
+        // replay's order, so that the two never wait for each other
+        Object still = SqlRows.value(
+                dst,
+                "select merge_state from londiste.table_info where queue_name = ? and table_name = ? and local"
+                        + " for update",
+                queue,
+                t.name());
+        if (!MergeState.IN_COPY.render().equals(still)) {
+            dst.rollback();
+            src.setAutoCommit(true);
+            pgq.unregisterConsumer(queue, consumer);
+            log.info("table \"{}\" changed during its copy, copy dropped", t.name());
+            return new CopyOutcome(t.name(), CopyOutcome.Status.NOT_IN_COPY, 0, 0, null);
+        }
         long upTo = Math.max(afterCopy, m);
         int gap = 0;
         if (upTo > t0) {
@@ -276,8 +291,8 @@ public final class TableCopier implements Runnable {
 
     private static List<String> commonColumns(Connection src, FqName srcTable, Connection dst, FqName dest, String name)
             throws SQLException {
-        List<String> s = TableAdmin.columns(src, srcTable);
-        List<String> d = TableAdmin.columns(dst, dest);
+        List<String> s = TableStructures.columns(src, srcTable);
+        List<String> d = TableStructures.columns(dst, dest);
         List<String> common = new ArrayList<>();
         for (String c : s) {
             if (d.contains(c)) {

@@ -6,15 +6,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.skytools.common.db.DdlStatement;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
-import org.skytools.common.db.TableStructure;
-import org.skytools.common.db.TableStructureReader;
 import org.skytools.common.error.SkyToolsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,8 +159,8 @@ public final class TableAdmin {
         String dest = TableCatalog.fq(o.destTable() != null ? o.destTable() : tbl);
         FqName destName = FqName.parse(dest);
         String srcDest = srcInfo == null ? tbl : srcInfo.destTable();
-        boolean exists = tableExists(node, destName);
-        boolean onProvider = !self.isRoot() && tableExists(provider, FqName.parse(srcDest));
+        boolean exists = TableStructures.tableExists(node, destName);
+        boolean onProvider = !self.isRoot() && TableStructures.tableExists(provider, FqName.parse(srcDest));
         if ((o.create() || o.createFull()) && !exists && !self.isRoot()) {
             if (!onProvider) {
                 if (o.skipNonExisting()) {
@@ -175,10 +170,10 @@ public final class TableAdmin {
                 throw SkyToolsException.state("table \"" + srcDest + "\" does not exist on the provider;"
                         + " cannot create \"" + dest + "\" from it");
             }
-            createFromProvider(node, provider, FqName.parse(srcDest), destName, o.createFull());
+            TableStructures.createFromProvider(node, provider, FqName.parse(srcDest), destName, o.createFull());
             exists = true;
         } else if (needsTable && exists && onProvider && !o.force()) {
-            checkColumns(node, provider, FqName.parse(srcDest), destName);
+            TableStructures.checkColumns(node, provider, FqName.parse(srcDest), destName);
         }
         if (needsTable) {
             if (!exists) {
@@ -259,96 +254,6 @@ public final class TableAdmin {
         if (ms > 0) {
             SqlRows.execute(node, "set local statement_timeout = " + ms);
         }
-    }
-
-    private static void createFromProvider(Connection node, Connection provider, FqName src, FqName dest, boolean full)
-            throws SQLException {
-        TableStructure s = new TableStructureReader().read(provider, src);
-        SqlRows.endRead(provider);
-        List<DdlStatement> ddl = renamed(s, dest, full);
-        for (DdlStatement st : ddl) {
-            log.info("creating: {}", st.sql());
-            SqlRows.execute(node, st.sql());
-        }
-    }
-
-    // The provider's table may be named otherwise (dest-table there or here); statements that
-    // name the table itself (indexes, triggers, rules) get the local name.
-    private static List<DdlStatement> renamed(TableStructure s, FqName dest, boolean full) {
-        TableStructure t = new TableStructure(
-                dest,
-                s.owner(),
-                s.unlogged(),
-                s.comment(),
-                s.columns(),
-                s.primaryKey(),
-                s.constraints(),
-                s.indexes(),
-                s.triggers(),
-                s.rules(),
-                s.grants(),
-                s.ownedSequences());
-        List<DdlStatement> ddl = full ? t.fullDdl() : t.minimalDdl();
-        if (dest.equals(s.name())) {
-            return ddl;
-        }
-        List<DdlStatement> out = new ArrayList<>();
-        String from = " ON " + s.name().quoted() + " ";
-        String fromLower = " on " + s.name().quoted() + " ";
-        for (DdlStatement st : ddl) {
-            String sql = st.sql()
-                    .replace(from, " ON " + dest.quoted() + " ")
-                    .replace(fromLower, " on " + dest.quoted() + " ");
-            if (st.kind() == DdlStatement.Kind.RULE) {
-                sql = sql.replace(" TO " + s.name().quoted() + " ", " TO " + dest.quoted() + " ");
-            }
-            out.add(new DdlStatement(st.kind(), st.object(), sql));
-        }
-        return out;
-    }
-
-    private static void checkColumns(Connection node, Connection provider, FqName src, FqName dest)
-            throws SQLException {
-        Set<String> local = new LinkedHashSet<>(columns(node, dest));
-        Set<String> remote = new LinkedHashSet<>(columns(provider, src));
-        SqlRows.endRead(provider);
-        if (local.equals(remote)) {
-            return;
-        }
-        Set<String> onlyLocal = new LinkedHashSet<>(local);
-        onlyLocal.removeAll(remote);
-        Set<String> onlyRemote = new LinkedHashSet<>(remote);
-        onlyRemote.removeAll(local);
-        throw SkyToolsException.state("columns of table \"" + dest + "\" differ from the provider's \"" + src
-                + "\" (only here: " + String.join(", ", onlyLocal) + "; only on provider: "
-                + String.join(", ", onlyRemote) + "); fix the table or use --force");
-    }
-
-    /** Column names of a table in attribute order. */
-    public static List<String> columns(Connection c, FqName table) throws SQLException {
-        List<String> out = new ArrayList<>();
-        for (Map<String, Object> r : SqlRows.query(
-                c,
-                "select a.attname from pg_attribute a join pg_class c on c.oid = a.attrelid"
-                        + " join pg_namespace n on n.oid = c.relnamespace"
-                        + " where n.nspname = ? and c.relname = ? and a.attnum > 0 and not a.attisdropped"
-                        + " order by a.attnum",
-                table.schema(),
-                table.name())) {
-            out.add((String) r.get("attname"));
-        }
-        return out;
-    }
-
-    /** Whether an ordinary or partitioned table exists. */
-    public static boolean tableExists(Connection c, FqName table) throws SQLException {
-        return SqlRows.value(
-                        c,
-                        "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                                + " where n.nspname = ? and c.relname = ? and c.relkind in ('r', 'p')",
-                        table.schema(),
-                        table.name())
-                != null;
     }
 
     /** remove-table: unsubscribes local tables (names or globs; empty with {@code all} = every local table). */

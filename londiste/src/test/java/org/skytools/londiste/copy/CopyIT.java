@@ -356,4 +356,39 @@ class CopyIT {
             assertThat(digest(n.leaf, "t2")).isEqualTo(digest(n.root, "t2"));
         }
     }
+
+    @Test
+    void l13_resyncDuringTheCopyDropsThatCopyAndTheTableIsCopiedAgain(TestDatabase db, ClusterGroup group)
+            throws Exception {
+        TwoNodes n = setUp(db, group, 60_000, BLOCKER);
+        CopyCoordinator coordinator = new CopyCoordinator(QUEUE, LEAF_WORKER, 1);
+        UrlencApplier applier = new UrlencApplier();
+        TableCopier copier = copier(n, applier);
+        try (MiniReplay replay = new MiniReplay(n, coordinator, applier);
+                Connection gate = n.leaf.connect()) {
+            await().atMost(WAIT).until(replay::step);
+            gate.createStatement().execute("select pg_advisory_lock(4242)");
+            CompletableFuture<CopyOutcome> copy = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return copier.copyTable("public.t");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitBlockedCopy(n);
+            try (Connection leaf = n.leaf.connect();
+                    Connection root = n.root.connect()) {
+                admin.resync(leaf, root, List.of("t"), false, null, false);
+            }
+            gate.createStatement().execute("select pg_advisory_unlock(4242)");
+            assertThat(copy.get(60, TimeUnit.SECONDS).status()).isEqualTo(CopyOutcome.Status.NOT_IN_COPY);
+            assertThat(state(n.leaf, "public.t")).isEqualTo("NULL");
+            assertThat(copyConsumers(n)).isZero();
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+                replay.step();
+                return copier.copyNext().isPresent();
+            });
+            replayUntilInSync(replay, n);
+        }
+    }
 }
