@@ -6,7 +6,6 @@ import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.config.LondisteKeys;
 import org.skytools.londiste.table.TableStatusLines;
 import org.skytools.pgq.cascade.CascadeAdmin;
-import org.skytools.pgq.cascade.NodeInfo;
 import org.skytools.pgq.cascade.NodeLocation;
 import org.skytools.pgq.cascade.NodeSetup;
 import org.skytools.pgq.cascade.NodeType;
@@ -83,18 +82,7 @@ final class NodeActions {
 
     static AdminAction nodeInfo() {
         return ctx -> {
-            NodeInfo n = admin(ctx).nodeInfo();
-            String status = n.workerPaused() ? "PAUSED" : n.workerUptodate() ? "OK" : "NON-UP-TO-DATE";
-            ctx.out().printf("Node: %s  Type: %s  Queue: %s%n", n.nodeName(), type(n.nodeType()), n.queueName());
-            ctx.out().printf("Status: %s%n", status);
-            if (n.providerNode() != null) {
-                ctx.out().printf("Provider: %s%n", n.providerNode());
-                ctx.out().printf("Provider location: %s%n", n.providerLocation());
-            }
-            ctx.out().printf("Worker: %s  Last tick: %s%n", n.workerName(), n.workerLastTick());
-            if (n.combinedQueue() != null) {
-                ctx.out().printf("Combined queue: %s%n", n.combinedQueue());
-            }
+            ctx.out().print(admin(ctx).nodeInfoText());
             return 0;
         };
     }
@@ -153,9 +141,5 @@ final class NodeActions {
             ctx.out().println("caught up with the " + (root ? "root" : "provider") + " at tick " + tick);
             return 0;
         };
-    }
-
-    private static String type(NodeType t) {
-        return t.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -97,13 +97,15 @@ final class SyncPoint {
         while (true) {
             Object last = SqlRows.value(node, "select worker_last_tick from pgq_node.get_node_info(?)", queue);
             SqlRows.endRead(node);
-            if (last != null && ((Number) last).longValue() > tick) {
+            // the tick itself is enough: on a root it was made after the lock, on a branch the
+            // paused provider makes no newer one
+            if (last != null && ((Number) last).longValue() >= tick) {
                 return;
             }
             if (System.currentTimeMillis() > deadline && !force) {
                 throw new SkyToolsException(
                         ErrorKind.RUNTIME,
-                        "consumer lagging too much: the local worker did not pass tick " + tick
+                        "consumer lagging too much: the local worker did not reach tick " + tick
                                 + " within lock_timeout; retry later or use --force");
             }
             pause();

@@ -10,6 +10,7 @@ import org.skytools.common.config.GenericKeys;
 import org.skytools.common.config.Validator;
 import org.skytools.common.db.ConnectString;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.pgq.cascade.CascadeKeys;
 import org.skytools.pgq.consumer.ConsumerKeys;
 
 /**
@@ -80,18 +81,6 @@ public final class LondisteKeys {
             .withDefault("")
             .withDescription("appended to every connect string of another node, e.g. a password file setting");
 
-    /** How often the worker publishes the global watermark. */
-    public static final ConfigKey<Duration> GLOBAL_WM_PUBLISH_PERIOD = ConfigKey.seconds("global_wm_publish_period")
-            .withDefault(Duration.ofSeconds(300))
-            .withValidator(positive())
-            .withDescription("how often the root publishes the global watermark to the cascade");
-
-    /** How often the worker publishes its local watermark. */
-    public static final ConfigKey<Duration> LOCAL_WM_PUBLISH_PERIOD = ConfigKey.seconds("local_wm_publish_period")
-            .withDefault(Duration.ofSeconds(300))
-            .withValidator(positive())
-            .withDescription("how often a node sends its local watermark to its provider");
-
     /** The londiste keys as one schema group. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(
             "londiste",
@@ -105,9 +94,7 @@ public final class LondisteKeys {
             COMPARE_SQL,
             COMPARE_FMT,
             HANDLER_MODULES,
-            REMOTE_EXTRA_CONNSTR,
-            GLOBAL_WM_PUBLISH_PERIOD,
-            LOCAL_WM_PUBLISH_PERIOD);
+            REMOTE_EXTRA_CONNSTR);
 
     /** The PgQ consumer keys the worker honours when reading its provider's queue. */
     public static final ConfigSchema WORKER_SCHEMA = ConfigSchema.of(
@@ -122,7 +109,7 @@ public final class LondisteKeys {
     /** Generic script keys, the consumer keys the worker honours, then londiste's own. */
     public static final ScriptDefinition DEFINITION = new ScriptDefinition(
             List.of("londiste3", "londiste"),
-            GenericKeys.SCHEMA.plus(WORKER_SCHEMA).plus(SCHEMA),
+            GenericKeys.SCHEMA.plus(WORKER_SCHEMA).plus(CascadeKeys.SCHEMA).plus(SCHEMA),
             "",
             true,
             false);

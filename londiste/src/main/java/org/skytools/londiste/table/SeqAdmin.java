@@ -55,7 +55,7 @@ public final class SeqAdmin {
             SqlRows.endRead(provider);
         }
         SqlRows.endRead(node);
-        return Tx.run(node, () -> {
+        return Tx.runBesideWorker(node, queue, () -> {
             if (!self.isRoot()) {
                 syncSeqList(node, src);
             }
@@ -119,7 +119,7 @@ public final class SeqAdmin {
 
     /** remove-seq: unregisters local sequences (names or globs; empty with {@code all} = every one). */
     public List<String> removeSeqs(Connection node, List<String> names, boolean all) throws SQLException {
-        return Tx.run(node, () -> {
+        return Tx.runBesideWorker(node, queue, () -> {
             List<String> local = new ArrayList<>();
             for (TableCatalog.SeqInfo s : catalog.seqs(node)) {
                 if (s.local()) {

@@ -51,7 +51,7 @@ public final class TableAdmin {
         if (!self.isRoot()) {
             SqlRows.endRead(provider);
         }
-        return Tx.run(node, () -> {
+        return Tx.runBesideWorker(node, queue, () -> {
             if (!self.isRoot()) {
                 syncTableList(node, src);
             }
@@ -258,7 +258,7 @@ public final class TableAdmin {
 
     /** remove-table: unsubscribes local tables (names or globs; empty with {@code all} = every local table). */
     public List<String> removeTables(Connection node, List<String> names, boolean all) throws SQLException {
-        return Tx.run(node, () -> {
+        return Tx.runBesideWorker(node, queue, () -> {
             List<String> list = expandLocal(node, names, all);
             for (String tbl : list) {
                 SqlRows.retCall(node, "select * from londiste.local_remove_table(?, ?)", queue, tbl);
@@ -286,7 +286,7 @@ public final class TableAdmin {
         if (provider != null) {
             SqlRows.endRead(provider);
         }
-        return Tx.run(node, () -> {
+        return Tx.runBesideWorker(node, queue, () -> {
             List<String> list = expandLocal(node, names, all);
             Map<String, TableInfo> mine = catalog.tables(node);
             for (String tbl : list) {

@@ -42,11 +42,7 @@ public final class WorkerScript implements Script {
                 false,
                 GenericKeys.CONNECTION_LIFETIME.get(config),
                 java.time.Clock.systemUTC());
-        CascadeSettings settings = CascadeSettings.of(queue, jobName)
-                .withLazyFetch(ConsumerKeys.PGQ_LAZY_FETCH.get(config))
-                .withWatermarkPeriods(
-                        LondisteKeys.GLOBAL_WM_PUBLISH_PERIOD.get(config),
-                        LondisteKeys.LOCAL_WM_PUBLISH_PERIOD.get(config));
+        CascadeSettings settings = CascadeSettings.fromConfig(config);
         int parallel = LondisteKeys.PARALLEL_COPIES.get(config);
         this.copiers = new Copiers(
                 queue,
