@@ -8,8 +8,9 @@
 # usage: bench/replay_apply.sh [events (default 100000)] [scale (default 10)] [rounds (default 3)]
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -q -o -Dquick -DskipTests -pl londiste -am install
-mvn -B -q -o -pl londiste exec:java \
-    -Dexec.classpathScope=test \
-    -Dexec.mainClass=org.skytools.londiste.replay.bench.ReplayApplyBench \
-    -Dexec.args="${1:-100000} ${2:-10} ${3:-3}"
+# The classpath comes from this tree's reactor (not the local repository), so that other builds
+# installing the same snapshots cannot swap classes under the running benchmark.
+mvn -B -q -o -Dquick -DskipTests -pl londiste -am package dependency:copy-dependencies \
+    -DincludeScope=test -DoutputDirectory=target/bench-lib
+java -cp "londiste/target/test-classes:londiste/target/classes:londiste/target/bench-lib/*" \
+    org.skytools.londiste.replay.bench.ReplayApplyBench "${1:-100000}" "${2:-10}" "${3:-3}"

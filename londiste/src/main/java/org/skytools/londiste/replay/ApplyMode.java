@@ -11,6 +11,11 @@ public enum ApplyMode {
     ORDERED,
     /** Always the net change per key with set statements, as the {@code bulk} handler. */
     SET,
+    /**
+     * Each event becomes a call of the handler's function with the event's fields, in event order
+     * ({@code applyfn}, {@code multimaster}).
+     */
+    FUNCTION,
     /** Row events are not applied at all ({@code vtable}, {@code qtable}). */
     IGNORE
 }

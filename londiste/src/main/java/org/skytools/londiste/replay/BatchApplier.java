@@ -73,8 +73,17 @@ public final class BatchApplier {
      * an event type it does not know, naming the type and the event id.
      */
     public ApplyStats apply(Connection dst, Iterable<Event> events, ReplayFilter filter) throws SQLException {
+        return apply(dst, events, filter, null);
+    }
+
+    /**
+     * As {@link #apply(Connection, Iterable, ReplayFilter)} for the batch that ends at {@code tickId},
+     * which {@code applyfn} handlers pass to their function (null when not known).
+     */
+    public ApplyStats apply(Connection dst, Iterable<Event> events, ReplayFilter filter, Long tickId)
+            throws SQLException {
         ApplyCounters counters = new ApplyCounters();
-        PendingChanges pending = new PendingChanges();
+        PendingChanges pending = new PendingChanges(tickId);
         for (Event raw : events) {
             ReplayEvent ev = EventParser.parse(raw);
             if (ev instanceof ReplayEvent.RowChange || ev instanceof ReplayEvent.SqlChange) {
@@ -89,7 +98,7 @@ public final class BatchApplier {
                     counters.ignored++;
                     continue;
                 }
-                pending.add(te, t, h);
+                pending.add(te, t, h, raw);
                 if (pending.size() >= options.maxPendingEvents()) {
                     pending.flush(dst, options, counters);
                 }

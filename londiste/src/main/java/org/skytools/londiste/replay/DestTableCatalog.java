@@ -16,10 +16,10 @@ import org.skytools.common.db.Quoting;
 
 /** Reads {@link DestTableInfo} for several tables in one catalog query. */
 final class DestTableCatalog {
-    // Types whose equal values always print the same text, so that text keys identify rows.
-    // int2, int4, int8, oid, bool, text, varchar, bpchar, name, uuid, date, timestamp
-    private static final Set<Integer> CANONICAL_TYPES =
-            Set.of(21, 23, 20, 26, 16, 25, 1043, 1042, 19, 2950, 1082, 1114);
+    // Types whose equal values always print the same text, so that text keys identify rows: int2,
+    // int4, int8, oid, bool, text, varchar, name, uuid. Not numeric (scale), not bpchar (padding), not
+    // date/time types (their text follows the writer's DateStyle and TimeZone).
+    private static final Set<Integer> CANONICAL_TYPES = Set.of(21, 23, 20, 26, 16, 25, 1043, 19, 2950);
 
     // bit(n) and bit(n)[] keep their length in the cast (a bare "bit" means bit(1)); other types
     // are cast without typmod so that the column's own typmod applies as it does to a literal.

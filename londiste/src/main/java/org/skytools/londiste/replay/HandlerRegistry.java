@@ -22,7 +22,9 @@ public final class HandlerRegistry {
             "bulk", new Kind("Instead of sending each event separately, apply them in bulk", Set.of("method")),
             "vtable", new Kind("Virtual table: events are ignored, no table needed", Set.of()),
             "fake_local", new Kind("Deprecated alias of vtable", Set.of()),
-            "qtable", new Kind("Queue table on the root: events are ignored, no copy", Set.of())));
+            "qtable", new Kind("Queue table on the root: events are ignored, no copy", Set.of()),
+            "applyfn", new Kind("Call db function to apply event", Set.of("func_name", "func_conf")),
+            "multimaster", new Kind("Handle multimaster replicas: last write wins through merge_on_time()", Set.of())));
 
     /** The handler names, sorted. */
     public List<String> names() {
@@ -46,7 +48,8 @@ public final class HandlerRegistry {
                     "unknown handler \"" + spec.name() + "\"; known handlers: " + String.join(", ", KINDS.keySet()));
         }
         for (String a : spec.args().keySet()) {
-            if (!kind.args().contains(a)) {
+            // multimaster passes every argument on to its function
+            if (!kind.args().contains(a) && !spec.name().equals("multimaster")) {
                 throw SkyToolsException.config("invalid argument \"" + a + "\" for handler \"" + spec.name() + "\"");
             }
         }
@@ -59,6 +62,23 @@ public final class HandlerRegistry {
                 }
                 yield new TableHandler("londiste", ApplyMode.AUTO, 0, flag(args.get("ignore_truncate")), true, true);
             }
+            case "applyfn" -> {
+                String fn = args.get("func_name");
+                if (fn == null || fn.isBlank()) {
+                    throw SkyToolsException.config("handler \"applyfn\" needs func_name=");
+                }
+                yield new TableHandler(
+                        "applyfn", ApplyMode.FUNCTION, 0, false, true, true, fn, args.getOrDefault("func_conf", ""));
+            }
+            case "multimaster" -> new TableHandler(
+                    "multimaster",
+                    ApplyMode.FUNCTION,
+                    0,
+                    false,
+                    true,
+                    true,
+                    "merge_on_time",
+                    org.skytools.common.db.Quoting.urlEncode(args));
             case "bulk" -> new TableHandler("bulk", ApplyMode.SET, method(args.get("method")), false, false, true);
             default -> new TableHandler(spec.name(), ApplyMode.IGNORE, 0, true, true, false);
         };

@@ -25,6 +25,33 @@ final class OrderedSql {
         };
     }
 
+    /**
+     * The call of an {@code applyfn} handler's function: {@code select fn(conf, tick_id, ev_id,
+     * ev_time, ev_txid, ev_retry, ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4)} with
+     * every argument a quoted literal (or null).
+     */
+    static String forFunction(TableHandler h, org.skytools.pgq.Event ev, Long tickId) {
+        String[] args = {
+            h.funcConf(),
+            tickId == null ? null : Long.toString(tickId),
+            Long.toString(ev.id()),
+            ev.timeText(),
+            Long.toString(ev.txid()),
+            ev.retry() == null ? null : ev.retry().toString(),
+            ev.type(),
+            ev.data(),
+            ev.extra1(),
+            ev.extra2(),
+            ev.extra3(),
+            ev.extra4()
+        };
+        List<String> quoted = new ArrayList<>();
+        for (String a : args) {
+            quoted.add(Quoting.quoteLiteralOrNull(a));
+        }
+        return "select " + Quoting.quoteFqName(h.funcName()) + "(" + String.join(", ", quoted) + ")";
+    }
+
     /** The statement for a row change against {@code dest}. */
     static String forRow(ReplayEvent.RowChange ch, String quotedDest, String only) {
         Map<String, String> row = ch.row();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.pgq.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +25,19 @@ import org.slf4j.LoggerFactory;
 final class PendingChanges {
     private static final Logger log = LoggerFactory.getLogger(PendingChanges.class);
 
-    private record Item(ReplayEvent.TableEvent ev, ReplayTable table, TableHandler handler) {}
+    private record Item(ReplayEvent.TableEvent ev, ReplayTable table, TableHandler handler, Event raw) {}
 
     private final List<Item> items = new ArrayList<>();
 
-    void add(ReplayEvent.TableEvent ev, ReplayTable table, TableHandler handler) {
-        items.add(new Item(ev, table, handler));
+    private final Long tickId;
+
+    /** Pending changes of a batch ending at {@code tickId} (null when not known). */
+    PendingChanges(Long tickId) {
+        this.tickId = tickId;
+    }
+
+    void add(ReplayEvent.TableEvent ev, ReplayTable table, TableHandler handler, Event raw) {
+        items.add(new Item(ev, table, handler, raw));
     }
 
     int size() {
@@ -61,9 +69,14 @@ final class PendingChanges {
                         DestTableInfo info = infos.get(dest);
                         String only = info == null ? "only " : info.onlyKeyword();
                         String q = it.table().quotedDest();
-                        String sql = it.ev() instanceof ReplayEvent.RowChange rc
-                                ? OrderedSql.forRow(rc, q, only)
-                                : OrderedSql.forSql((ReplayEvent.SqlChange) it.ev(), q, only);
+                        String sql;
+                        if (it.handler().mode() == ApplyMode.FUNCTION) {
+                            sql = OrderedSql.forFunction(it.handler(), it.raw(), tickId);
+                        } else if (it.ev() instanceof ReplayEvent.RowChange rc) {
+                            sql = OrderedSql.forRow(rc, q, only);
+                        } else {
+                            sql = OrderedSql.forSql((ReplayEvent.SqlChange) it.ev(), q, only);
+                        }
                         sender.add(sql, it.ev());
                         counters.row(op(it.ev()));
                     }

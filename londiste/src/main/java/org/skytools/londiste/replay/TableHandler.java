@@ -11,6 +11,8 @@ package org.skytools.londiste.replay;
  * @param ignoreTruncate truncate events are skipped ({@code ignore_truncate=1})
  * @param acceptsSqlEvents partial-SQL events of {@code pgq.sqltriga} can be applied
  * @param needsTable the destination table must exist
+ * @param funcName for {@link ApplyMode#FUNCTION}: the function called per event
+ * @param funcConf for {@link ApplyMode#FUNCTION}: its first argument
  */
 public record TableHandler(
         String name,
@@ -18,4 +20,18 @@ public record TableHandler(
         int bulkMethod,
         boolean ignoreTruncate,
         boolean acceptsSqlEvents,
-        boolean needsTable) {}
+        boolean needsTable,
+        String funcName,
+        String funcConf) {
+
+    /** A handler that calls no function. */
+    public TableHandler(
+            String name,
+            ApplyMode mode,
+            int bulkMethod,
+            boolean ignoreTruncate,
+            boolean acceptsSqlEvents,
+            boolean needsTable) {
+        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, null, null);
+    }
+}

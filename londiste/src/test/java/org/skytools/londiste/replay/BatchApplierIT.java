@@ -308,6 +308,35 @@ class BatchApplierIT {
     }
 
     @Test
+    void applyfnHandlerCallsTheFunctionPerEventInOrder(TestDatabase db) throws Exception {
+        try (ReplayFixture f = new ReplayFixture(db)) {
+            f.table("fa", "create table public.fa (id int primary key, v text)", "pgq.logutriga");
+            f.dst(
+                    "create table public.calls (n serial, conf text, tick bigint, ev_id bigint, ev_type text, ev_data text,"
+                            + " extra1 text)");
+            f.dst("create function public.apply_ev(conf text, tick bigint, id bigint, t timestamptz, tx bigint,"
+                    + " retry int, typ text, data text, e1 text, e2 text, e3 text, e4 text) returns void as $$"
+                    + " insert into public.calls (conf, tick, ev_id, ev_type, ev_data, extra1)"
+                    + " values (conf, tick, id, typ, data, e1) $$ language sql");
+            f.nextBatch();
+            f.src("insert into fa values (1, 'a'), (2, 'it''s')");
+            f.src("update fa set v = 'b' where id = 1");
+            f.src("delete from fa where id = 2");
+            ReplayTable t = new ReplayTable(
+                    "public.fa", null, HandlerSpec.parse("applyfn(func_name=public.apply_ev,func_conf=k%3dv)"));
+            List<org.skytools.pgq.Event> batch = f.nextBatch();
+            applier(true, t).apply(f.dst, batch, ReplayFilter.ALL, 77L);
+            f.dst.commit();
+            assertThat(f.count(f.dst, "public.calls")).isEqualTo(4);
+            assertThat(f.count(f.dst, "public.fa")).isZero();
+            assertThat(ReplayFixture.rows(f.dst, "(select n, ev_type, conf, tick, extra1 from public.calls)", "n"))
+                    .isEqualTo("{\"(1,I:id,k=v,77,public.fa)\",\"(2,I:id,k=v,77,public.fa)\","
+                            + "\"(3,U:id,k=v,77,public.fa)\",\"(4,D:id,k=v,77,public.fa)\"}");
+            assertThat(ReplayFixture.rows(f.dst, "public.calls", "n")).contains("it%27s");
+        }
+    }
+
+    @Test
     void l31_unknownEventTypeFailsTheBatch(TestDatabase db) throws Exception {
         try (ReplayFixture f = new ReplayFixture(db)) {
             f.nextBatch();

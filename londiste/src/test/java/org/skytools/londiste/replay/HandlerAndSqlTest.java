@@ -81,6 +81,23 @@ class HandlerAndSqlTest {
     }
 
     @Test
+    void l32_localOnlyFilter() {
+        assertThat(EventFilters.localOnly(List.of())).isEqualTo("(ev_type like 'pgq.%' or ev_type like 'londiste.%')");
+        assertThat(EventFilters.localOnly(new TableMap(List.of(ReplayTable.of("public.a"), ReplayTable.of("x.b'c")))))
+                .isEqualTo(
+                        "((ev_type like 'pgq.%' or ev_type like 'londiste.%') or (ev_extra1 in ('public.a','x.b''c')))");
+    }
+
+    @Test
+    void applyfnNeedsFunctionAndMultimasterTakesAnyArgument() {
+        assertThatThrownBy(() -> registry.create(HandlerSpec.parse("applyfn"))).hasMessageContaining("func_name");
+        TableHandler mm = registry.create(HandlerSpec.parse("multimaster(timefield=mtime)"));
+        assertThat(mm.mode()).isEqualTo(ApplyMode.FUNCTION);
+        assertThat(mm.funcName()).isEqualTo("merge_on_time");
+        assertThat(mm.funcConf()).isEqualTo("timefield=mtime");
+    }
+
+    @Test
     void updateWithoutKeyIsRefused() {
         ReplayEvent.RowChange upd = (ReplayEvent.RowChange) EventParser.parse(Events.of(9, "U:", "v=x", "public.t"));
         assertThatThrownBy(() -> OrderedSql.forRow(upd, "public.t", "only "))
