@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.skytools.londiste.execute.ExecAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ final class ExecuteApplier {
         if (ret > 200) {
             log.info("skipping execution of \"{}\": already applied", ev.fileName());
         } else {
-            ExecAttrs attrs = ExecAttrs.fromUrlenc(ev.attrs());
+            ExecAttributes attrs = ExecAttributes.fromUrlenc(ev.attrs());
             if (attrs.needExecute(conn, tbls, seqs)) {
                 log.info("{}: executing sql", ev.fileName());
                 try (Statement st = conn.createStatement()) {

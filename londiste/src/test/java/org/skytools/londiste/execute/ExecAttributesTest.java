@@ -63,4 +63,15 @@ class ExecAttributesTest {
                 assertThrows(SkyToolsException.class, () -> ExecAttributes.fromSql("--*-- Local-Thing: x\n"));
         assertTrue(e.getMessage().contains("Local-Thing"), e.getMessage());
     }
+
+    @Test
+    void l34_localTableAttributesDecideExecution() throws Exception {
+        ExecAttributes a = ExecAttributes.fromUrlenc("local-table=foo%2cbar");
+        assertTrue(a.needExecute(null, Map.of("public.foo", "public.foo", "public.bar", "public.bar"), Map.of()));
+        assertEquals(false, a.needExecute(null, Map.of(), Map.of()));
+        SkyToolsException e = assertThrows(
+                SkyToolsException.class, () -> a.needExecute(null, Map.of("public.foo", "public.foo"), Map.of()));
+        assertTrue(e.getMessage().contains("SQL only partially matches local setup"), e.getMessage());
+        assertTrue(ExecAttributes.fromUrlenc(null).needExecute(null, Map.of(), Map.of()));
+    }
 }

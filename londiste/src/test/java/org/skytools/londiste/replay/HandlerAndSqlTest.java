@@ -103,35 +103,4 @@ class HandlerAndSqlTest {
         assertThatThrownBy(() -> OrderedSql.forRow(upd, "public.t", "only "))
                 .hasMessageContaining("event 9 (UPDATE) for table \"public.t\" names no key columns");
     }
-
-    @Test
-    void l36_execAttrsFromSqlAndUrlenc() {
-        ExecAttrs a = ExecAttrs.fromSql(
-                "\n -- \n--*-- Local-Table: foo ,\n--\n--*-- bar ,\n--*--\n--*-- zoo\n--*-- Local-Sequence: goo\n\ncreate x;\n--*-- Need-View: late\n");
-        assertThat(a.get("Local-Table")).containsExactly("foo", "bar", "zoo");
-        assertThat(a.get("local-sequence")).containsExactly("goo");
-        assertThat(a.get("need-view")).isEmpty();
-        assertThat(a.toUrlenc()).isEqualTo("local-table=foo%2cbar%2czoo&local-sequence=goo");
-        ExecAttrs b = ExecAttrs.fromUrlenc(a.toUrlenc());
-        assertThat(b.get("local-table")).containsExactly("foo", "bar", "zoo");
-        String sql = b.processSql(
-                "alter table @foo@; alter table @bar@; select nextval('@goo@')",
-                Map.of("public.foo", "public.foo", "public.bar", "other.Bar", "public.zoo", "public.zoo"),
-                Map.of("public.goo", "public.goo"));
-        assertThat(sql).isEqualTo("alter table public.foo; alter table other.\"Bar\"; select nextval('public.goo')");
-        assertThatThrownBy(() -> ExecAttrs.fromSql("--*-- Local-Thing: x")).hasMessageContaining("Local-Thing");
-    }
-
-    @Test
-    void l34_localTableAttributesDecideExecution() throws Exception {
-        ExecAttrs a = ExecAttrs.fromUrlenc("local-table=foo%2cbar");
-        assertThat(a.needExecute(null, Map.of("public.foo", "public.foo", "public.bar", "public.bar"), Map.of()))
-                .isTrue();
-        assertThat(a.needExecute(null, Map.of(), Map.of())).isFalse();
-        assertThatThrownBy(() -> a.needExecute(null, Map.of("public.foo", "public.foo"), Map.of()))
-                .hasMessageContaining("SQL only partially matches local setup");
-        assertThat(ExecAttrs.fromUrlenc(null).needExecute(null, Map.of(), Map.of()))
-                .isTrue();
-        assertThat(List.copyOf(ExecAttrs.KEYS)).hasSize(8);
-    }
 }
