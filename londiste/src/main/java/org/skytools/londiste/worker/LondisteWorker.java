@@ -7,6 +7,7 @@ import java.util.List;
 import org.skytools.londiste.copy.CopyCoordinator;
 import org.skytools.londiste.replay.ApplyStats;
 import org.skytools.londiste.replay.BatchApplier;
+import org.skytools.londiste.replay.EventFilters;
 import org.skytools.londiste.replay.ReplayFilter;
 import org.skytools.londiste.replay.ReplayOptions;
 import org.skytools.londiste.replay.TableMap;
@@ -32,6 +33,8 @@ final class LondisteWorker extends CascadedWorker {
     private final CopyCoordinator coordinator;
     private final BatchApplier applier;
     private final Runnable copiesWanted;
+    private final ConnectionSource local;
+    private final boolean localOnly;
     private Connection replicaRoleSetOn;
     private ApplyStats lastStats;
 
@@ -43,8 +46,11 @@ final class LondisteWorker extends CascadedWorker {
             NodeConnector connector,
             CascadeSettings settings,
             int parallelCopies,
+            boolean localOnly,
             Runnable copiesWanted) {
         super(local, connector, settings);
+        this.local = local;
+        this.localOnly = localOnly;
         this.queue = settings.queueName();
         this.coordinator = new CopyCoordinator(queue, settings.workerName(), parallelCopies);
         this.applier = new BatchApplier(ReplayOptions.forQueue(queue), TableMap.empty());
@@ -62,6 +68,19 @@ final class LondisteWorker extends CascadedWorker {
         lastStats = applier.apply(dst, batch.events(), filter);
         coordinator.afterBatch(dst, batch.tickId());
         log.debug("batch {} (tick {}): {}", batch.batchId(), batch.tickId(), lastStats);
+    }
+
+    /** With {@code local_only}, only the events of local tables (and the cascade's own) are read (L-32). */
+    @Override
+    protected String eventFilter() {
+        if (!localOnly) {
+            return null;
+        }
+        try {
+            return EventFilters.localOnly(TableMap.load(local.connection(), queue));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local tables for local_only: " + e.getMessage(), e);
+        }
     }
 
     @Override

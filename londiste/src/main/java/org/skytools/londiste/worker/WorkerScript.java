@@ -51,7 +51,8 @@ public final class WorkerScript implements Script {
                 () -> connector.connect(db),
                 () -> remote.connect(providerLocation(connector, db, queue)),
                 remote::connect);
-        this.worker = new LondisteWorker(local, remote, settings, parallel, copiers::wakeUp);
+        this.worker = new LondisteWorker(
+                local, remote, settings, parallel, LondisteKeys.LOCAL_ONLY.get(config), copiers::wakeUp);
         copiers.start();
     }
 
