@@ -136,12 +136,25 @@ class LondisteCascadeIT {
                 leafWorker = nodes.startWorker(leaf);
             }
         }
+        // pause, resume and a provider change while the load goes on (C-15, C-16)
+        assertThat(Nodes.run(leaf, "pause")).isZero();
+        assertThat(Nodes.run(leaf, "resume")).isZero();
+        assertThat(Nodes.run(leaf, "change-provider", "--provider=root")).isZero();
+        assertThat(Nodes.run(leaf, "node-info")).isZero();
+        Thread.sleep(1000);
         loading.set(false);
         assertThat(transactions.get()).as("load transactions on the root").isGreaterThan(50);
 
         for (String db : new String[] {"lcascade_branch", "lcascade_leaf"}) {
             for (String t : new String[] {"public.accounts", "public.history", "public.branches"}) {
-                awaitOk(two, db, t);
+                try {
+                    awaitOk(two, db, t);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError(
+                            t + " not ok in " + db + "; leaf log:\n" + tail(nodes.log("lleaf")) + "\nbranch log:\n"
+                                    + tail(nodes.log("lbranch")),
+                            e);
+                }
             }
         }
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
@@ -222,5 +235,9 @@ class LondisteCascadeIT {
             }
         }
         return sb.toString();
+    }
+
+    private static String tail(String log) {
+        return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
     }
 }

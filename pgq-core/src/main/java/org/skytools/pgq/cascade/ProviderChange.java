@@ -63,8 +63,10 @@ final class ProviderChange {
             return "consumer \"" + state.consumerName() + "\" already reads from \"" + target + "\"";
         }
         boolean isWorker = state.consumerName().equals(me.workerName());
-        long tick = state.lastTickId();
         admin.pause(state.consumerName(), ackTimeout);
+        // the position is read only once the worker acknowledged the pause: until then it may
+        // still complete ticks, and subscribing at an older tick would replay them twice
+        long tick = completedTick(state.consumerName());
         try (Connection np = CascadeAdmin.open(connector, members.get(target).location(), "node \"" + target + "\"")) {
             np.setAutoCommit(false);
             PgqNodeClient prov = new PgqNodeClient(np);
@@ -144,6 +146,17 @@ final class ProviderChange {
         }
         throw SkyToolsException.state("node \"" + ConnectString.mask(nameOrConnstr)
                 + "\" is not a member of the cascade of queue \"" + queue + "\"");
+    }
+
+    private long completedTick(String consumer) throws SQLException {
+        try (Connection db = admin.local()) {
+            return new PgqNodeClient(db)
+                    .getConsumerInfo(queue).stream()
+                            .filter(c -> c.consumerName().equals(consumer))
+                            .findFirst()
+                            .orElseThrow(() -> SkyToolsException.state("consumer \"" + consumer + "\" vanished"))
+                            .lastTickId();
+        }
     }
 
     private boolean hasTick(Connection c, long tick) throws SQLException {
