@@ -6,7 +6,7 @@ returns integer as $$
 --      Creates a queue: its row in pgq.queue, the tick and event sequences,
 --      the parent event table and its data tables with their ev_txid index.
 --      Grants and storage settings are applied and the first tick is made, so
---      consumers can register at once.  pgq._insert_event_static() is made
+--      consumers can register at once.  pgq._insert_event() is made
 --      again to insert into the new tables.
 --
 -- Parameters:

@@ -4,7 +4,7 @@ returns integer as $$
 -- Function: pgq.drop_queue(2)
 --
 --      Drops a queue with its event tables, ticks and sequences, and makes
---      pgq._insert_event_static() again without it.
+--      pgq._insert_event() again without it.
 --
 -- Parameters:
 --      x_queue_name    - queue name
