@@ -10,12 +10,16 @@
 #
 # and runs pgbench against each with N clients, 100-byte payloads, 1 and 100 events per
 # transaction (one statement per event, as a producer sends them), in rounds that alternate
-# the variants so that machine noise hits all of them alike.  Event tables are emptied before
+# the variants, each round starting with another one, so that machine noise hits all of them
+# alike.  Event tables are emptied before
 # every run.  Prints each round, then the median events/s of the rounds and the ratios
 # ours/C and ours/plain.
 #
-# Usage: bench/insert_event.sh [-T seconds] [-c clients] [-r rounds] [-p port] [-s sizes]
-#        (defaults: -T 30 -c 2 -r 3 -s "1 100"; port: the first free one from 55480)
+# synchronous_commit is off unless -S on: a WAL flush per commit costs all variants the same
+# and, on a shared disk, mostly measures the disk.
+#
+# Usage: bench/insert_event.sh [-T seconds] [-c clients] [-r rounds] [-p port] [-s sizes] [-S on|off]
+#        (defaults: -T 30 -c 2 -r 3 -s "1 100" -S off; port: the first free one from 55480)
 set -euo pipefail
 
 DURATION=30
@@ -23,14 +27,16 @@ CLIENTS=2
 ROUNDS=3
 PORT=
 SIZES="1 100"
-while getopts "T:c:r:p:s:" opt; do
+SYNC=off
+while getopts "T:c:r:p:s:S:" opt; do
     case $opt in
         T) DURATION=$OPTARG ;;
         c) CLIENTS=$OPTARG ;;
         r) ROUNDS=$OPTARG ;;
         p) PORT=$OPTARG ;;
         s) SIZES=$OPTARG ;;
-        *) echo "usage: $0 [-T seconds] [-c clients] [-r rounds] [-p port] [-s sizes]" >&2; exit 2 ;;
+        S) SYNC=$OPTARG ;;
+        *) echo "usage: $0 [-T seconds] [-c clients] [-r rounds] [-p port] [-s sizes] [-S on|off]" >&2; exit 2 ;;
     esac
 done
 
@@ -87,6 +93,7 @@ unix_socket_directories = '$WORK'
 shared_buffers = 256MB
 max_wal_size = 4GB
 max_connections = 50
+synchronous_commit = $SYNC
 EOF
 "${RUN[@]}" "$BINDIR/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w start >/dev/null
 
@@ -142,13 +149,17 @@ empty() {          # kind
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "PostgreSQL $MAJOR, $CLIENTS clients, ${DURATION}s per run, $ROUNDS rounds, 100-byte payloads, $(nproc) cores"
+echo "PostgreSQL $MAJOR, $CLIENTS clients, ${DURATION}s per run, $ROUNDS rounds, 100-byte payloads," \
+     "synchronous_commit=$SYNC, $(nproc) cores"
 echo "load before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 declare -A EPS
 for ((round = 1; round <= ROUNDS; round++)); do
     for n in $SIZES; do
         line="round $round  $n ev/tx  events/s:"
-        for kind in plain c ours; do
+        # each round starts with another variant
+        kinds=(plain c ours)
+        kinds=("${kinds[@]:$(((round - 1) % 3))}" "${kinds[@]:0:$(((round - 1) % 3))}")
+        for kind in "${kinds[@]}"; do
             empty "$kind"
             tps=$("$BINDIR/pgbench" -n -M prepared -c "$CLIENTS" -j "$CLIENTS" -T "$DURATION" \
                       -f "$WORK/$kind.$n.sql" "$kind" 2>/dev/null \

@@ -101,56 +101,69 @@ returns bigint as $fn$
 --      with one static INSERT for each data table of the queues that existed
 --      then, and a dynamic INSERT for any other.  pgq.insert_event() calls it
 --      directly, one function call less.
+--
+--      Every expression costs a setup in each transaction that evaluates it,
+--      which counts when a transaction inserts one event: the common case
+--      evaluates as few as it can.
 -- ----------------------------------------------------------------------
 declare
     qid         int4;
     nr          int4;
-    pfx         text;
     seq         text;
+    tbl         text;
     disabled    boolean;
     tx_limit    int4;
     counter     text;
     n           int4;
     new_id      int8;
 begin
-    if queue_name is null then
-        raise exception 'Queue name must not be NULL';
-    end if;
-
     -- The row is read on every call: rotation, drop_queue and the flags may
     -- change it in any other transaction.
-    select q.queue_id, q.queue_cur_table, q.queue_data_pfx, q.queue_event_seq,
-           q.queue_disable_insert, q.queue_per_tx_limit
-      into qid, nr, pfx, seq, disabled, tx_limit
+    select q.queue_id, q.queue_cur_table, q.queue_disable_insert, q.queue_per_tx_limit
+      into qid, nr, disabled, tx_limit
       from pgq.queue q
      where q.queue_name = $1;
     if not found then
+        if queue_name is null then
+            raise exception 'Queue name must not be NULL';
+        end if;
         raise exception 'No such queue';
     end if;
 
-    -- a refused insert takes a value of the event sequence too
-    if disabled and current_setting('session_replication_role') <> 'replica' then
-        perform nextval(seq);
-        raise exception 'Insert into queue disallowed';
-    end if;
-
-    if tx_limit is not null then
-        -- The count lives in a transaction-local setting: it starts from zero in
-        -- every transaction and follows savepoint rollbacks.
-        counter := 'pgq.tx_event_count_' || qid::text;
-        n := coalesce(nullif(current_setting(counter, true), '')::int4, 0) + 1;
-        if n > tx_limit then
+    if disabled or tx_limit is not null then
+        -- a refused insert takes a value of the event sequence too
+        seq := (select q.queue_event_seq from pgq.queue q where q.queue_id = qid);
+        if disabled and current_setting('session_replication_role') <> 'replica' then
             perform nextval(seq);
-            raise exception 'Queue ''%'' allows max % events from one TX', queue_name, tx_limit;
+            raise exception 'Insert into queue disallowed';
         end if;
-        perform set_config(counter, n::text, true);
+
+        if tx_limit is not null then
+            -- The count lives in a transaction-local setting: it starts from zero
+            -- in every transaction and follows savepoint rollbacks.
+            counter := 'pgq.tx_event_count_' || qid::text;
+            n := coalesce(nullif(current_setting(counter, true), '')::int4, 0) + 1;
+            if n > tx_limit then
+                perform nextval(seq);
+                raise exception 'Queue ''%'' allows max % events from one TX', queue_name, tx_limit;
+            end if;
+            perform set_config(counter, n::text, true);
+        end if;
     end if;
 
     -- A value of the event sequence is taken even when ev_id is given: the
     -- ticker counts new events by that sequence.
 $sql$ || regexp_replace(pgq._insert_event_branch(ids, leaves), '^', '    ', 'gn') || $sql$
+    -- a queue this function does not know
+    select q.queue_event_seq, q.queue_data_pfx || '_' || nr::text
+      into seq, tbl
+      from pgq.queue q
+     where q.queue_id = qid;
+    if not found then
+        raise exception 'No such queue';
+    end if;
     new_id := nextval(seq);
-    execute 'insert into ' || pfx || '_' || nr::text
+    execute 'insert into ' || tbl
         || ' (ev_id, ev_time, ev_owner, ev_retry, ev_type, ev_data,'
         || ' ev_extra1, ev_extra2, ev_extra3, ev_extra4)'
         || ' values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)'
