@@ -6,7 +6,8 @@ returns integer as $$
 --      Creates a queue: its row in pgq.queue, the tick and event sequences,
 --      the parent event table and its data tables with their ev_txid index.
 --      Grants and storage settings are applied and the first tick is made, so
---      consumers can register at once.
+--      consumers can register at once.  pgq._insert_event() is made
+--      again to insert into the new tables.
 --
 -- Parameters:
 --      i_queue_name    - name of the new queue
@@ -59,6 +60,7 @@ begin
     perform pgq.grant_perms(i_queue_name);
     perform pgq.ticker(i_queue_name);
     perform pgq.tune_storage(i_queue_name);
+    perform pgq._insert_event_generate();
 
     return 1;
 end;

@@ -3,7 +3,8 @@ returns integer as $$
 -- ----------------------------------------------------------------------
 -- Function: pgq.drop_queue(2)
 --
---      Drops a queue with its event tables, ticks and sequences.
+--      Drops a queue with its event tables, ticks and sequences, and makes
+--      pgq._insert_event() again without it.
 --
 -- Parameters:
 --      x_queue_name    - queue name
@@ -43,6 +44,7 @@ begin
     execute 'drop sequence ' || pgq.quote_fqname(q.queue_event_seq);
 
     delete from pgq.queue where queue_id = q.queue_id;
+    perform pgq._insert_event_generate();
 
     return 1;
 end;

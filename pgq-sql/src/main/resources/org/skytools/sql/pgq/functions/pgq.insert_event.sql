@@ -15,8 +15,9 @@ returns bigint as $$
 --      Event id.
 -- ----------------------------------------------------------------------
 begin
-    return pgq.insert_event_raw(queue_name, null, now(), null, null,
-                                ev_type, ev_data, null, null, null, null);
+    -- pgq.insert_event_raw() without the call of it
+    return pgq._insert_event(queue_name, null, now(), null, null,
+                             ev_type, ev_data, null, null, null, null);
 end;
 $$ language plpgsql security definer;
 
@@ -39,7 +40,8 @@ returns bigint as $$
 --      Event id.
 -- ----------------------------------------------------------------------
 begin
-    return pgq.insert_event_raw(queue_name, null, now(), null, null,
-                                ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4);
+    -- pgq.insert_event_raw() without the call of it
+    return pgq._insert_event(queue_name, null, now(), null, null,
+                             ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4);
 end;
 $$ language plpgsql security definer;

@@ -9,8 +9,13 @@ returns bigint as $$
 --      Inserts an event into the queue's current data table.  Used by
 --      pgq.insert_event() and by retry maintenance.
 --
---      A value of the event sequence is taken even when ev_id is given: the
---      ticker counts new events by that sequence.
+--      A value of the event sequence is taken even when ev_id is given, and
+--      when the insert is refused: the ticker counts new events by that
+--      sequence.
+--
+--      The work is done by pgq._insert_event(), which
+--      pgq._insert_event_generate() makes with a static INSERT for each data
+--      table of every queue.
 --
 -- Parameters:
 --      queue_name      - queue name
@@ -23,55 +28,8 @@ returns bigint as $$
 -- Returns:
 --      Event id.
 -- ----------------------------------------------------------------------
-declare
-    qid         int4;
-    tbl         text;
-    next_id     int8;
-    disabled    boolean;
-    tx_limit    int4;
-    counter     text;
-    n           int4;
 begin
-    if queue_name is null then
-        raise exception 'Queue name must not be NULL';
-    end if;
-
-    select q.queue_id, q.queue_data_pfx || '_' || q.queue_cur_table::text,
-           nextval(q.queue_event_seq), q.queue_disable_insert, q.queue_per_tx_limit
-      into qid, tbl, next_id, disabled, tx_limit
-      from pgq.queue q
-     where q.queue_name = $1;
-    if not found then
-        raise exception 'No such queue';
-    end if;
-
-    if disabled and current_setting('session_replication_role') <> 'replica' then
-        raise exception 'Insert into queue disallowed';
-    end if;
-
-    if tx_limit is not null then
-        -- The count lives in a transaction-local setting: it starts from zero in
-        -- every transaction and follows savepoint rollbacks.
-        counter := 'pgq.tx_event_count_' || qid::text;
-        n := coalesce(nullif(current_setting(counter, true), '')::int4, 0) + 1;
-        if n > tx_limit then
-            raise exception 'Queue ''%'' allows max % events from one TX', queue_name, tx_limit;
-        end if;
-        perform set_config(counter, n::text, true);
-    end if;
-
-    -- The target table changes on rotation, so the statement is dynamic.  A
-    -- session-level prepared statement per table measured no faster: the
-    -- arguments would have to travel as literals and, as this function runs
-    -- as the schema owner, the statement would have to be re-validated on
-    -- every call.
-    execute 'insert into ' || tbl
-        || ' (ev_id, ev_time, ev_owner, ev_retry, ev_type, ev_data,'
-        || ' ev_extra1, ev_extra2, ev_extra3, ev_extra4)'
-        || ' values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)'
-        using coalesce(ev_id, next_id), coalesce(ev_time, now()), ev_owner, ev_retry,
-              ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4;
-
-    return coalesce(ev_id, next_id);
+    return pgq._insert_event(queue_name, ev_id, ev_time, ev_owner, ev_retry,
+                             ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4);
 end;
 $$ language plpgsql;

@@ -19,6 +19,7 @@
 \i ../functions/pgq.set_queue_config.sql
 
 -- Producing
+\i ../functions/pgq._insert_event_generate.sql
 \i ../functions/pgq.insert_event_raw.sql
 \i ../functions/pgq.insert_event.sql
 \i ../functions/pgq.current_event_table.sql

@@ -90,6 +90,9 @@ begin
             ('pgq.drop_queue(text)', 'pgq_admin'),
             ('pgq.set_queue_config(text, text, text)', 'pgq_admin'),
             ('pgq.insert_event_raw(text, bigint, timestamptz, integer, integer, text, text, text, text, text, text)', 'pgq_admin'),
+            ('pgq._insert_event(text, bigint, timestamptz, integer, integer, text, text, text, text, text, text)', 'pgq_admin'),
+            ('pgq._insert_event_generate()', 'pgq_admin'),
+            ('pgq._insert_event_branch(int4[], text[])', 'pgq_admin'),
             ('pgq.event_retry_raw(text, text, timestamptz, bigint, timestamptz, integer, text, text, text, text, text, text)', 'pgq_admin')
         ) as grants (fn, grantee)
         where to_regprocedure(fn) is not null
