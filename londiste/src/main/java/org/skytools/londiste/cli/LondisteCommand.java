@@ -65,14 +65,19 @@ public final class LondisteCommand implements Callable<Integer> {
         List<String> args = words.subList(2, words.size());
         checkArgCount(command, args);
         return switch (command) {
-            case WORKER, REPLAY -> Workers.run(script, options, config);
+            case WORKER, REPLAY -> options.rewind || options.reset
+                    ? runAdmin(NodeActions.repairPosition(options.rewind), config, args)
+                    : Workers.run(script, options, config);
             case COPY -> Workers.runCopy(script, options, config, args.get(0));
             default -> runAdmin(command, config, args);
         };
     }
 
     private int runAdmin(CommandCatalog command, Path configFile, List<String> args) throws Exception {
-        AdminAction action = AdminCommands.action(command);
+        return runAdmin(AdminCommands.action(command), configFile, args);
+    }
+
+    private int runAdmin(AdminAction action, Path configFile, List<String> args) throws Exception {
         SkyConfig config = SkyConfig.load(configFile, LondisteKeys.DEFINITION.sectionNames(), script.overrides());
         LogSetup.apply(LogSettings.from(config, script.logLevel(), true));
         LondisteKeys.DEFINITION.schema().validate(config);

@@ -1,11 +1,15 @@
 package org.skytools.londiste.cli;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.config.LondisteKeys;
 import org.skytools.londiste.table.TableStatusLines;
 import org.skytools.pgq.cascade.CascadeAdmin;
+import org.skytools.pgq.cascade.NodeInfo;
 import org.skytools.pgq.cascade.NodeLocation;
 import org.skytools.pgq.cascade.NodeSetup;
 import org.skytools.pgq.cascade.NodeType;
@@ -139,6 +143,56 @@ final class NodeActions {
             CascadeAdmin admin = admin(ctx);
             long tick = root ? admin.waitRoot(forever) : admin.waitProvider(forever);
             ctx.out().println("caught up with the " + (root ? "root" : "provider") + " at tick " + tick);
+            return 0;
+        };
+    }
+
+    /**
+     * {@code worker --rewind}: the provider gives the batches after the tick completed here again;
+     * {@code worker --reset}: this node takes the provider's position as completed (events in
+     * between are skipped). Run with the worker stopped.
+     */
+    static AdminAction repairPosition(boolean rewind) {
+        return ctx -> {
+            String queue = ctx.queueName();
+            NodeInfo node = TableActions.node(ctx);
+            if (node.isRoot()) {
+                throw SkyToolsException.state(
+                        "node \"" + node.nodeName() + "\" is the root: it has no provider position");
+            }
+            Connection provider = ctx.remote(node.providerLocation());
+            String worker = node.workerName();
+            if (rewind) {
+                long tick = node.workerLastTick();
+                try (PreparedStatement ps = provider.prepareStatement("select pgq.register_consumer_at(?, ?, ?)")) {
+                    ps.setString(1, queue);
+                    ps.setString(2, worker);
+                    ps.setLong(3, tick);
+                    ps.execute();
+                }
+                log.info("provider position of \"{}\" moved to tick {}, the last one completed here", worker, tick);
+                return 0;
+            }
+            long tick;
+            try (PreparedStatement ps =
+                    provider.prepareStatement("select last_tick from pgq.get_consumer_info(?, ?)")) {
+                ps.setString(1, queue);
+                ps.setString(2, worker);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw SkyToolsException.state("\"" + worker + "\" is not registered on the provider");
+                    }
+                    tick = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps =
+                    ctx.node().prepareStatement("select * from pgq_node.set_consumer_completed(?, ?, ?)")) {
+                ps.setString(1, queue);
+                ps.setString(2, worker);
+                ps.setLong(3, tick);
+                ps.execute();
+            }
+            log.info("tick {} of the provider recorded as completed here for \"{}\"", tick, worker);
             return 0;
         };
     }

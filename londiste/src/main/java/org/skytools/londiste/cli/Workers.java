@@ -12,11 +12,6 @@ final class Workers {
     private Workers() {}
 
     static int run(ScriptOptions script, LondisteOptions options, Path config) {
-        if (options.rewind || options.reset) {
-            throw SkyToolsException.usage(
-                    "--rewind and --reset are not supported by this londiste; the worker always continues from"
-                            + " the last tick committed on this node");
-        }
         return new ScriptLauncher(LondisteKeys.DEFINITION).run(script, config, WorkerScript::new);
     }
 

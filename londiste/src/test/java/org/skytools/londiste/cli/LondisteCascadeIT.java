@@ -165,6 +165,22 @@ class LondisteCascadeIT {
         assertThat(Nodes.run(branch, "compare")).as(nodes.log("lbranch")).isZero();
         assertThat(Nodes.run(leaf, "compare")).as(nodes.log("lleaf")).isZero();
         assertThat(Nodes.run(leaf, "status")).isZero();
+
+        // position repair with the worker stopped: both leave the leaf where it was
+        Nodes.kill(leafWorker);
+        assertThat(Nodes.run(leaf, "worker", "--rewind")).isZero();
+        assertThat(Nodes.run(leaf, "worker", "--reset")).isZero();
+        assertThat(Nodes.run(root, "worker", "--rewind"))
+                .as("the root has no provider")
+                .isEqualTo(6);
+        leafWorker = nodes.startWorker(leaf);
+        try (Connection c = one.connect(rootDb);
+                Statement st = c.createStatement()) {
+            st.execute("update branches set name = 'after repair' where id = 1");
+        }
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(checksums(two, "lcascade_leaf")).isEqualTo(checksums(one, rootDb)));
         assertThat(rootWorker.isAlive()).isTrue();
     }
 
