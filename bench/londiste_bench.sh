@@ -49,8 +49,11 @@ if [ ! -x "$BIN/londiste" ]; then
     exit 1
 fi
 PGBIN=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
+# the ports lie in the ephemeral range: skip a pair that any local socket uses right now
+port_busy() { ss -tanH 2>/dev/null | awk '{ print $4 }' | grep -qE ":$1\$"; }
 ROOT_PORT=$PORT
-LEAF_PORT=$((PORT + 1))
+while port_busy "$ROOT_PORT" || port_busy "$((ROOT_PORT + 1))"; do ROOT_PORT=$((ROOT_PORT + 2)); done
+LEAF_PORT=$((ROOT_PORT + 1))
 WORK=$(mktemp -d /tmp/lbench-run.XXXXXX)
 chmod 755 "$WORK"
 RUN=()
