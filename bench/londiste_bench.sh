@@ -1,0 +1,409 @@
+#!/usr/bin/env bash
+# Londiste against PostgreSQL's native logical replication, on two throwaway clusters of this
+# machine (root/publisher and leaf/subscriber), with pgbench's TPC-B-like load. Every figure is
+# printed beside its baseline measured in the same run:
+#
+#   1 replay     leaf worker stopped during pgbench -T, then the catch-up until the leaf has every
+#                root tick (events/s), against a disabled subscription enabled after the same
+#                load until the publisher's WAL position is replayed (row changes/s)
+#   2 live       pgbench TPS with the capture triggers and the leaf worker running, without any
+#                replication, and with a native subscription applying; lag at the end and the
+#                time to lag 0
+#   3 copy       add-table --all (root) + add-table --all --create (leaf) up to wait-sync, against
+#                a raw "copy to stdout | copy from stdin" pipe of the same tables (and the native
+#                subscription's initial sync); scale 10 (four tables), then pgbench_accounts at
+#                scale 50; the hand-over (copy done -> ok) is read from the leaf log
+#   4 compare    londiste compare of pgbench_accounts at scale 50, against the same aggregate
+#                query run once on each side
+#
+# Root cluster: databases bench (londiste root), plain (no replication), nat (publisher), big
+# (londiste root, scale 50); wal_level = logical for all of them. Leaf cluster: bench, big
+# (londiste leaves), nat (subscriber), raw and bigraw (targets of the raw pipe).
+#
+# usage: bench/londiste_bench.sh [-T seconds (60)] [-c clients (8)] [-s scale (10)]
+#                                [-S big scale (50)] [-p first port (56100)] [-k]   (-k keeps the dir)
+set -euo pipefail
+
+DURATION=60
+CLIENTS=8
+SCALE=10
+BIG=50
+PORT=56100
+KEEP=0
+while getopts "T:c:s:S:p:k" opt; do
+    case $opt in
+        T) DURATION=$OPTARG ;;
+        c) CLIENTS=$OPTARG ;;
+        s) SCALE=$OPTARG ;;
+        S) BIG=$OPTARG ;;
+        p) PORT=$OPTARG ;;
+        k) KEEP=1 ;;
+        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-S big scale] [-p port] [-k]" >&2; exit 2 ;;
+    esac
+done
+
+HOME_DIR=$(cd "$(dirname "$0")/.." && pwd)
+BIN=$HOME_DIR/debian/target/skytools/bin
+if [ ! -x "$BIN/londiste" ]; then
+    echo "build first: mvn -B -Dquick -DskipTests package" >&2
+    exit 1
+fi
+PGBIN=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
+# the ports lie in the ephemeral range: skip a pair that any local socket uses right now
+port_busy() { ss -tanH 2>/dev/null | awk '{ print $4 }' | grep -qE ":$1\$"; }
+ROOT_PORT=$PORT
+while port_busy "$ROOT_PORT" || port_busy "$((ROOT_PORT + 1))"; do ROOT_PORT=$((ROOT_PORT + 2)); done
+LEAF_PORT=$((ROOT_PORT + 1))
+WORK=$(mktemp -d /tmp/lbench-run.XXXXXX)
+chmod 755 "$WORK"
+RUN=()
+if [ "$(id -u)" = 0 ]; then
+    chown postgres: "$WORK"
+    RUN=(runuser -u postgres --)
+fi
+export PGUSER=postgres PGHOST=127.0.0.1
+
+cleanup() {
+    for ini in "$WORK"/*.ini; do
+        case $ini in */pgqd-*) "$BIN/pgqd" -s "$ini" >/dev/null 2>&1 || true ;;
+                     *) "$BIN/londiste" "$ini" worker -s >/dev/null 2>&1 || true ;; esac
+    done
+    for n in root leaf; do "${RUN[@]}" "$PGBIN/pg_ctl" -D "$WORK/$n" -m fast -w stop >/dev/null 2>&1 || true; done
+    if [ "$KEEP" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+on_root() { local db=$1; shift; "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -p "$ROOT_PORT" -d "$db" "$@"; }
+on_leaf() { local db=$1; shift; "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -p "$LEAF_PORT" -d "$db" "$@"; }
+val_root() { on_root "$1" -A -t -c "$2"; }
+val_leaf() { on_leaf "$1" -A -t -c "$2"; }
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc -l | xargs printf '%.2f'; }
+div() { echo "($1) / ($2)" | bc -l | xargs printf '%.2f'; }
+add() { echo "$1 + $2" | bc -l | xargs printf '%.2f'; }
+load() { cut -d ' ' -f 1-3 /proc/loadavg; }
+say() { printf '\n== %s   (load %s, %s)\n' "$*" "$(load)" "$(date -u +%T)"; }
+fail() {
+    echo "FAILED: $*" >&2
+    for f in "$WORK"/*.log; do echo "--- $f" >&2; tail -20 "$f" >&2; done
+    exit 1
+}
+TABLES="pgbench_accounts pgbench_branches pgbench_tellers pgbench_history"
+
+say "clusters: root (publisher) on $ROOT_PORT, leaf (subscriber) on $LEAF_PORT, under $WORK"
+for n in root leaf; do
+    port=$ROOT_PORT
+    [ $n = leaf ] && port=$LEAF_PORT
+    "${RUN[@]}" "$PGBIN/initdb" -D "$WORK/$n" -A trust -U postgres -E UTF8 --no-locale >/dev/null
+    cat >> "$WORK/$n/postgresql.conf" <<EOF
+port = $port
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$WORK'
+shared_buffers = 512MB
+max_connections = 100
+max_wal_size = 8GB
+wal_level = logical
+max_replication_slots = 20
+max_wal_senders = 20
+max_logical_replication_workers = 8
+max_sync_workers_per_subscription = 4
+EOF
+    "${RUN[@]}" "$PGBIN/pg_ctl" -D "$WORK/$n" -l "$WORK/server-$n.log" -w start >/dev/null
+done
+for db in bench plain nat big; do on_root postgres -c "create database $db"; done
+for db in bench nat raw big bigraw; do on_leaf postgres -c "create database $db"; done
+
+say "pgbench -i -s $SCALE on root bench, plain, nat; pgbench_accounts at scale $BIG on root big"
+for db in bench plain nat; do
+    "$PGBIN/pgbench" -i -q -s "$SCALE" -p "$ROOT_PORT" "$db" >/dev/null 2>&1
+    on_root "$db" -c "alter table pgbench_history add column hid bigserial primary key"
+done
+"$PGBIN/pgbench" -i -q -s "$BIG" -I dtgvp -p "$ROOT_PORT" big >/dev/null 2>&1
+on_root big -c "drop table pgbench_branches, pgbench_tellers, pgbench_history"
+# subscriber side of the native replication and the raw pipe targets: tables without data, the
+# raw ones without keys (londiste's copy also loads without them and builds them after)
+"$PGBIN/pgbench" -i -q -s "$SCALE" -I dtp -p "$LEAF_PORT" nat >/dev/null 2>&1
+on_leaf nat -c "alter table pgbench_history add column hid bigserial primary key"
+"$PGBIN/pgbench" -i -q -s "$SCALE" -I dt -p "$LEAF_PORT" raw >/dev/null 2>&1
+on_leaf raw -c "alter table pgbench_history add column hid bigint not null"
+"$PGBIN/pgbench" -i -q -s "$BIG" -I dt -p "$LEAF_PORT" bigraw >/dev/null 2>&1
+on_root postgres -c checkpoint
+on_leaf postgres -c checkpoint
+
+for n in root leaf; do
+    port=$ROOT_PORT
+    [ $n = leaf ] && port=$LEAF_PORT
+    cat > "$WORK/pgqd-$n.ini" <<INI
+[pgqd]
+base_connstr = host=127.0.0.1 port=$port user=postgres
+database_list = bench, big
+ticker_period = 0.2
+logfile = $WORK/pgqd-$n.log
+pidfile = $WORK/pgqd-$n.pid
+INI
+    for db in bench big; do
+        cat > "$WORK/$db-$n.ini" <<INI
+[londiste3]
+job_name = ${db}_$n
+db = host=127.0.0.1 port=$port user=postgres dbname=$db
+queue_name = ${db}_q
+loop_delay = 1
+parallel_copies = 4
+logfile = $WORK/londiste-$db-$n.log
+pidfile = $WORK/londiste-$db-$n.pid
+INI
+    done
+done
+for db in bench big; do
+    "$BIN/londiste" "$WORK/$db-root.ini" create-root "${db}_root" "host=127.0.0.1 port=$ROOT_PORT user=postgres dbname=$db" >/dev/null
+    "$BIN/londiste" "$WORK/$db-leaf.ini" create-leaf "${db}_leaf" "host=127.0.0.1 port=$LEAF_PORT user=postgres dbname=$db" \
+        --provider="host=127.0.0.1 port=$ROOT_PORT user=postgres dbname=$db" >/dev/null
+    # ticks every second when idle (default 60 s), every 0.5 s while events come (default 3 s)
+    on_root "$db" -c "select pgq.set_queue_config('${db}_q', 'ticker_idle_period', '1 second'),
+                             pgq.set_queue_config('${db}_q', 'ticker_max_lag', '0.5 seconds')" >/dev/null
+done
+"$BIN/pgqd" -d "$WORK/pgqd-root.ini"
+"$BIN/pgqd" -d "$WORK/pgqd-leaf.ini"
+for n in root leaf; do "$BIN/londiste" "$WORK/bench-$n.ini" worker -d; done
+
+# lines of the leaf log about copies, with seconds since $1 (epoch)
+copy_timeline() {   # start-epoch logfile [pattern]
+    grep -E "${3:-starting full copy|copied [0-9]+ rows|status changed to}" "$2" | while IFS= read -r line; do
+        ts=$(echo "$line" | grep -oE '^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9:]{8}([.,][0-9]+)?' | tr ',' '.')
+        if [ -n "$ts" ] && [ "$(echo "$(date -u -d "$ts" +%s.%N) >= $1" | bc)" = 1 ]; then
+            printf '  +%7.2fs  %s\n' "$(echo "$(date -u -d "$ts" +%s.%N 2>/dev/null || date -d "$ts" +%s.%N) - $1" | bc -l)" \
+                "$(echo "$line" | sed -E 's/^[0-9-]+[ T][0-9:,.]+ [0-9]+ [A-Z]+ [^ ]+ //')"
+        fi
+    done
+}
+
+declare -A R
+mark() { printf '  +%7.2fs  %s\n' "$(echo "$(now) - $1" | bc -l)" "$2"; }
+leaf_all_ok() {   # db queue; polls the leaf until every local table is ok
+    while [ "$(val_leaf "$1" "select count(*) from londiste.table_info where queue_name = '$2' and local
+                                and merge_state is distinct from 'ok'")" != 0 ]; do sleep 0.1; done
+}
+root_tick() {   # db queue; waits for the root's next tick (made after every commit so far), prints its id
+    local q="select max(tick_id) from pgq.tick where tick_queue = (select queue_id from pgq.queue where queue_name = '$2')"
+    local last next
+    last=$(val_root "$1" "$q")
+    next=$last
+    while [ "$next" = "$last" ]; do sleep 0.05; next=$(val_root "$1" "$q"); done
+    echo "$next"
+}
+leaf_wait_tick() {   # db queue tick; polls the leaf until its worker applied that root tick
+    while [ "$(val_leaf "$1" "select coalesce((select last_tick_id >= $3 from pgq_node.local_state
+                               where queue_name = '$2' and consumer_name = '${1}_leaf'), false)")" != t ]; do
+        sleep 0.1
+    done
+}
+
+######## 3a: initial sync at scale SCALE
+say "3a. initial sync, four pgbench tables at scale $SCALE: add-table --all (root), add-table --all --create (leaf), wait-sync"
+t=$(now)
+"$BIN/londiste" "$WORK/bench-root.ini" add-table --all >/dev/null
+mark "$t" "add-table --all on the root returned"
+"$BIN/londiste" "$WORK/bench-leaf.ini" add-table --all --create >/dev/null
+mark "$t" "add-table --all --create on the leaf returned"
+timeout 1200 bash -c "$(declare -f val_leaf on_leaf leaf_all_ok); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_all_ok bench bench_q" \
+    || fail "tables did not reach ok"
+R[sync_l]=$(since "$t")
+mark "$t" "every table ok on the leaf (psql poll)"
+timeout 1200 "$BIN/londiste" "$WORK/bench-leaf.ini" wait-sync >/dev/null || fail "tables did not reach ok"
+R[sync_lw]=$(since "$t")
+mark "$t" "wait-sync returned"
+echo "leaf log:"
+copy_timeline "$t" "$WORK/londiste-bench-leaf.log"
+
+raw_pipe() {   # srcdb dstdb tables...; prints seconds
+    local src=$1 dst=$2 t0
+    shift 2
+    t0=$(now)
+    for tb in "$@"; do
+        "$PGBIN/psql" -X -q -p "$ROOT_PORT" -d "$src" -c "copy $tb to stdout" \
+            | "$PGBIN/psql" -X -q -p "$LEAF_PORT" -d "$dst" -c "copy $tb from stdin"
+    done
+    since "$t0"
+}
+raw_pipe_parallel() {   # srcdb dstdb tables...; all tables at once
+    local src=$1 dst=$2 t0
+    shift 2
+    t0=$(now)
+    for tb in "$@"; do
+        ("$PGBIN/psql" -X -q -p "$ROOT_PORT" -d "$src" -c "copy $tb to stdout" \
+            | "$PGBIN/psql" -X -q -p "$LEAF_PORT" -d "$dst" -c "copy $tb from stdin") &
+    done
+    wait
+    since "$t0"
+}
+add_keys() {   # db tables...; primary keys as pgbench makes them; prints seconds
+    local db=$1 t0
+    shift
+    t0=$(now)
+    for tb in "$@"; do
+        case $tb in
+            pgbench_accounts) k=aid ;; pgbench_branches) k=bid ;; pgbench_tellers) k=tid ;; pgbench_history) k=hid ;;
+        esac
+        on_leaf "$db" -c "alter table $tb add primary key ($k)"
+    done
+    since "$t0"
+}
+# shellcheck disable=SC2086
+R[raw_seq]=$(raw_pipe bench raw $TABLES)
+R[raw_keys]=$(add_keys raw $TABLES)
+on_leaf raw -c "truncate $(echo $TABLES | tr ' ' ',')" -c "alter table pgbench_accounts drop constraint pgbench_accounts_pkey" \
+    -c "alter table pgbench_branches drop constraint pgbench_branches_pkey" \
+    -c "alter table pgbench_tellers drop constraint pgbench_tellers_pkey" \
+    -c "alter table pgbench_history drop constraint pgbench_history_pkey"
+# shellcheck disable=SC2086
+R[raw_par]=$(raw_pipe_parallel bench raw $TABLES)
+
+say "3a'. native initial sync of the same tables (publication on root nat, subscription copy_data on leaf nat)"
+on_root nat -c "create publication bench_pub for table $(echo $TABLES | tr ' ' ',')"
+t=$(now)
+on_leaf nat -c "create subscription bench_sub connection 'host=127.0.0.1 port=$ROOT_PORT user=postgres dbname=nat'
+                publication bench_pub with (copy_data = true)"
+while [ "$(val_leaf nat "select count(*) from pg_subscription_rel where srsubstate <> 'r'")" != 0 ]; do sleep 0.1; done
+R[sync_n]=$(since "$t")
+printf '%-58s %8s s\n' "londiste add-table + add-table --create + all ok" "${R[sync_l]}"
+printf '%-58s %8s s\n' "  the same up to the return of wait-sync" "${R[sync_lw]}"
+printf '%-58s %8s s   londiste/this %s\n' "raw pipe, one table after the other" "${R[raw_seq]}" "$(div "${R[sync_l]}" "${R[raw_seq]}")"
+printf '%-58s %8s s   londiste/this %s\n' "raw pipe, one table after the other, + primary keys" \
+    "$(add "${R[raw_seq]}" "${R[raw_keys]}")" "$(div "${R[sync_l]}" "${R[raw_seq]} + ${R[raw_keys]}")"
+printf '%-58s %8s s   londiste/this %s\n' "raw pipe, four tables at once (no keys)" "${R[raw_par]}" "$(div "${R[sync_l]}" "${R[raw_par]}")"
+printf '%-58s %8s s   londiste/this %s\n' "native subscription initial sync (copy_data)" "${R[sync_n]}" "$(div "${R[sync_l]}" "${R[sync_n]}")"
+
+run_pgbench() {   # db label; sets PGB_TPS and PGB_XACTS
+    local out
+    out=$("$PGBIN/pgbench" -c "$CLIENTS" -j 2 -T "$DURATION" -p "$ROOT_PORT" "$1" 2>&1)
+    PGB_TPS=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+    PGB_XACTS=$(echo "$out" | sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p')
+    echo "  pgbench $1 ($2): $PGB_XACTS transactions, $PGB_TPS tps, load $(load)"
+}
+leaf_pending() {   # pending events and lag of the leaf worker, read on the root
+    val_root bench "select coalesce(pending_events, 0) || ' events pending, lag ' || lag
+                    from pgq.get_consumer_info('bench_q', 'bench_leaf')"
+}
+native_gap() {   # bytes the subscriber's replay is behind the publisher's current WAL position
+    val_root postgres "select coalesce((select pg_current_wal_lsn() - replay_lsn from pg_stat_replication
+                       where application_name = 'bench_sub'), -1)::bigint"
+}
+native_wait() {   # target lsn; waits until the subscription replayed up to it
+    while [ "$(val_root postgres "select coalesce((select replay_lsn >= '$1'::pg_lsn from pg_stat_replication
+                                  where application_name = 'bench_sub'), false)")" != t ]; do
+        sleep 0.1
+    done
+}
+
+######## 1: replay throughput
+say "1. replay throughput: leaf worker stopped, pgbench -c $CLIENTS -j 2 -T $DURATION on root bench, then catch-up"
+timeout 120 "$BIN/londiste" "$WORK/bench-leaf.ini" wait-root >/dev/null || fail "leaf not caught up before the load"
+"$BIN/londiste" "$WORK/bench-leaf.ini" worker -s
+run_pgbench bench "londiste triggers, leaf worker stopped"
+R[l_ev]=$((PGB_XACTS * 4))
+target=$(root_tick bench bench_q)
+echo "  before catch-up: $(leaf_pending); root tick $target"
+t=$(now)
+"$BIN/londiste" "$WORK/bench-leaf.ini" worker -d >/dev/null
+mark "$t" "worker -d returned"
+timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_wait_tick); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_wait_tick bench bench_q $target" \
+    || fail "leaf did not catch up"
+R[l_cu]=$(since "$t")
+mark "$t" "leaf has root tick $target"
+R[l_rate]=$(div "${R[l_ev]}" "${R[l_cu]}")
+# the worker's own time: from its "started" line to the end of the batch with the target tick
+started=$(grep -E ' INFO bench_leaf started$' "$WORK/londiste-bench-leaf.log" | tail -1 | cut -c1-23 | tr ',' '.')
+R[l_cu_w]=$(echo "$(now) - $(date -u -d "$started" +%s.%N)" | bc -l | xargs printf '%.2f')
+timeout 3600 "$BIN/londiste" "$WORK/bench-leaf.ini" wait-root >/dev/null || fail "leaf did not catch up"
+mark "$t" "wait-root returned"
+
+say "1'. native: subscription disabled, the same pgbench on root nat, enabled, until replay_lsn reaches the publisher"
+on_leaf nat -c "alter subscription bench_sub disable"
+while [ "$(val_root postgres "select count(*) from pg_stat_replication where application_name = 'bench_sub'")" != 0 ]; do sleep 0.1; done
+run_pgbench nat "publication, subscription disabled"
+R[n_ev]=$((PGB_XACTS * 4))
+target=$(val_root postgres "select pg_current_wal_lsn()")
+t=$(now)
+on_leaf nat -c "alter subscription bench_sub enable"
+native_wait "$target"
+R[n_cu]=$(since "$t")
+R[n_rate]=$(div "${R[n_ev]}" "${R[n_cu]}")
+printf '%-46s %9s changes in %8s s = %9s /s\n' "londiste catch-up (worker -d to last tick)" "${R[l_ev]}" "${R[l_cu]}" "${R[l_rate]}"
+printf '%-46s %9s changes in %8s s = %9s /s\n' "  from the worker's 'started' log line" "${R[l_ev]}" "${R[l_cu_w]}" "$(div "${R[l_ev]}" "${R[l_cu_w]}")"
+printf '%-46s %9s changes in %8s s = %9s /s\n' "native catch-up (replay_lsn)" "${R[n_ev]}" "${R[n_cu]}" "${R[n_rate]}"
+echo "londiste/native events per second: $(div "${R[l_rate]}" "${R[n_rate]}")"
+
+######## 2: live
+say "2. live: pgbench -c $CLIENTS -j 2 -T $DURATION with replication running"
+run_pgbench bench "londiste triggers, leaf worker running"
+R[tps_l]=$PGB_TPS
+t=$(now)
+R[lag_l]=$(leaf_pending)
+target=$(root_tick bench bench_q)
+timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_wait_tick); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_wait_tick bench bench_q $target" \
+    || fail "leaf did not catch up"
+R[tail_l]=$(since "$t")
+run_pgbench plain "no replication"
+R[tps_p]=$PGB_TPS
+run_pgbench nat "native subscription applying"
+R[tps_n]=$PGB_TPS
+t=$(now)
+R[lag_n]=$(native_gap)
+native_wait "$(val_root postgres "select pg_current_wal_lsn()")"
+R[tail_n]=$(since "$t")
+printf '%-34s %9s tps  ratio to none %s\n' "no replication" "${R[tps_p]}" 1.00
+printf '%-34s %9s tps  ratio to none %s   at end: %s; lag 0 after %s s\n' "londiste (triggers, worker live)" \
+    "${R[tps_l]}" "$(div "${R[tps_l]}" "${R[tps_p]}")" "${R[lag_l]}" "${R[tail_l]}"
+printf '%-34s %9s tps  ratio to none %s   at end: %s bytes behind; lag 0 after %s s\n' "native logical replication" \
+    "${R[tps_n]}" "$(div "${R[tps_n]}" "${R[tps_p]}")" "${R[lag_n]}" "${R[tail_n]}"
+echo "londiste/native tps: $(div "${R[tps_l]}" "${R[tps_n]}")"
+
+######## 3b: initial sync of pgbench_accounts at scale BIG
+say "3b. initial sync, pgbench_accounts at scale $BIG: add-table (root), add-table --create (leaf), wait-sync"
+for n in root leaf; do "$BIN/londiste" "$WORK/big-$n.ini" worker -d; done
+timeout 120 "$BIN/londiste" "$WORK/big-leaf.ini" wait-root >/dev/null || fail "big leaf not caught up"
+t=$(now)
+"$BIN/londiste" "$WORK/big-root.ini" add-table public.pgbench_accounts >/dev/null
+mark "$t" "add-table on the root returned"
+"$BIN/londiste" "$WORK/big-leaf.ini" add-table public.pgbench_accounts --create >/dev/null
+mark "$t" "add-table --create on the leaf returned"
+timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_all_ok); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_all_ok big big_q" \
+    || fail "pgbench_accounts did not reach ok"
+R[bsync_l]=$(since "$t")
+mark "$t" "ok on the leaf (psql poll)"
+timeout 3600 "$BIN/londiste" "$WORK/big-leaf.ini" wait-sync >/dev/null || fail "pgbench_accounts did not reach ok"
+R[bsync_lw]=$(since "$t")
+mark "$t" "wait-sync returned"
+echo "leaf log:"
+copy_timeline "$t" "$WORK/londiste-big-leaf.log"
+R[braw]=$(raw_pipe big bigraw pgbench_accounts)
+R[braw_keys]=$(add_keys bigraw pgbench_accounts)
+printf '%-52s %8s s\n' "londiste add-table + add-table --create + ok" "${R[bsync_l]}"
+printf '%-52s %8s s\n' "  the same up to the return of wait-sync" "${R[bsync_lw]}"
+printf '%-52s %8s s   londiste/this %s\n' "raw pipe" "${R[braw]}" "$(div "${R[bsync_l]}" "${R[braw]}")"
+printf '%-52s %8s s   londiste/this %s\n' "raw pipe + primary key" "$(add "${R[braw]}" "${R[braw_keys]}")" \
+    "$(div "${R[bsync_l]}" "${R[braw]} + ${R[braw_keys]}")"
+
+######## 4: compare
+say "4. londiste compare pgbench_accounts at scale $BIG"
+t=$(now)
+"$BIN/londiste" "$WORK/big-leaf.ini" compare public.pgbench_accounts || fail "compare found differences"
+R[cmp]=$(since "$t")
+echo "leaf log:"
+copy_timeline "$t" "$WORK/londiste-big-leaf.log" ' [0-9]+ INFO big_leaf [^{]'
+Q="select count(1), sum(hashtext(t::text)::bigint) from pgbench_accounts t"
+t=$(now)
+r=$(val_root big "$Q")
+R[q_root]=$(since "$t")
+t=$(now)
+l=$(val_leaf big "$Q")
+R[q_leaf]=$(since "$t")
+[ "$r" = "$l" ] || echo "the aggregates differ: root $r, leaf $l"
+printf '%-40s %8s s\n' "londiste compare" "${R[cmp]}"
+printf '%-40s %8s s\n' "aggregate query on the root" "${R[q_root]}"
+printf '%-40s %8s s\n' "aggregate query on the leaf" "${R[q_leaf]}"
+echo "compare / (root query + leaf query): $(div "${R[cmp]}" "${R[q_root]} + ${R[q_leaf]}")"
+echo "compare / slower of the two queries:  $(div "${R[cmp]}" "$(echo "if (${R[q_root]} > ${R[q_leaf]}) ${R[q_root]} else ${R[q_leaf]}" | bc -l)")"
+
+say "done"
