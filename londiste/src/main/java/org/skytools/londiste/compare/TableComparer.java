@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
 import org.skytools.londiste.copy.ConnectionOpener;
@@ -116,16 +118,24 @@ public final class TableComparer {
             try {
                 String q = countOnly ? COUNT_SQL : (compareSql == null ? DEFAULT_SQL : compareSql);
                 q = q.replace("_COLS_", cols);
-                String srcLine = format(SqlRows.query(src, q.replace("_TABLE_", srcTable.quoted()))
-                        .get(0));
+                String srcSql = q.replace("_TABLE_", srcTable.quoted());
+                // both sides scan at once: each sits in its own snapshot on its own server
+                CompletableFuture<String> srcLine = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return format(SqlRows.query(src, srcSql).get(0));
+                    } catch (SQLException e) {
+                        throw new CompletionException(e);
+                    }
+                });
                 String dstLine = format(SqlRows.query(node, q.replace("_TABLE_", dstTable.quoted()))
                         .get(0));
-                log.info("{}: srcdb: {}", t.name(), srcLine);
+                String srcText = await(srcLine);
+                log.info("{}: srcdb: {}", t.name(), srcText);
                 log.info("{}: dstdb: {}", t.name(), dstLine);
-                if (!srcLine.equals(dstLine)) {
+                if (!srcText.equals(dstLine)) {
                     log.warn("{}: Results do not match!", dstTable);
                 }
-                return new CompareResult(t.name(), srcLine, dstLine, null);
+                return new CompareResult(t.name(), srcText, dstLine, null);
             } finally {
                 src.rollback();
                 node.rollback();
@@ -181,5 +191,16 @@ public final class TableComparer {
             }
         }
         return n;
+    }
+
+    private static String await(CompletableFuture<String> future) throws SQLException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
     }
 }

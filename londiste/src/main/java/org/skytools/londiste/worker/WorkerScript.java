@@ -60,7 +60,7 @@ public final class WorkerScript implements Script {
     public boolean work(Stats stats) throws Exception {
         boolean more = worker.workOnce();
         ApplyStats applied = worker.lastStats();
-        if (more && applied != null) {
+        if (more && applied != null && applied.rowEvents() > 0) {
             stats.increase("count", applied.rowEvents());
         }
         return more;
