@@ -14,10 +14,14 @@
 #   pgbench  TPC-B-like load (scale 10, 8 clients) with the trigger on the four pgbench
 #            tables; TPS and the ratio to the TPS without triggers
 #
+# With -b DIR, the triggers of another tree of this project (a checkout or export holding
+# pgq-sql/src/main/resources) run in the same rounds as base_logutriga and base_jsontriga,
+# so that a change is measured against its base under the same machine load.
+#
 # Prints each round and the median of the rounds.
 #
 # Usage: bench/trigger_cost.sh [-T seconds] [-c clients] [-s scale] [-p port] [-r rounds]
-#                              [-n updates]
+#                              [-n updates] [-b base tree]
 set -euo pipefail
 
 DURATION=20
@@ -26,7 +30,8 @@ SCALE=10
 PORT=55470
 ROUNDS=5
 UPDATES=20000
-while getopts "T:c:s:p:r:n:" opt; do
+BASE=
+while getopts "T:c:s:p:r:n:b:" opt; do
     case $opt in
         T) DURATION=$OPTARG ;;
         c) CLIENTS=$OPTARG ;;
@@ -34,7 +39,8 @@ while getopts "T:c:s:p:r:n:" opt; do
         p) PORT=$OPTARG ;;
         r) ROUNDS=$OPTARG ;;
         n) UPDATES=$OPTARG ;;
-        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-p port] [-r rounds] [-n updates]" >&2; exit 2 ;;
+        b) BASE=$OPTARG ;;
+        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-p port] [-r rounds] [-n updates] [-b base tree]" >&2; exit 2 ;;
     esac
 done
 
@@ -97,6 +103,10 @@ prepare() {        # db, kind
         c_logutriga)
             psql_q -d "$1" -c "create extension pgq" -c "select pgq.create_queue('bench')" >/dev/null
             fn=logutriga ;;
+        base_*)
+            flatten "$BASE/pgq-sql/src/main/resources/org/skytools/sql/pgq/install.sql" | psql_q -d "$1" >/dev/null
+            psql_q -d "$1" -c "select pgq.create_queue('bench')" >/dev/null
+            fn=${2#base_} ;;
         *)
             flatten "$SQL/pgq/install.sql" | psql_q -d "$1" >/dev/null
             psql_q -d "$1" -c "select pgq.create_queue('bench')" >/dev/null ;;
@@ -131,6 +141,9 @@ micro() {          # db
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 KINDS=(none logutriga jsontriga)
+if [ -n "$BASE" ]; then
+    KINDS+=(base_logutriga base_jsontriga)
+fi
 if [ ! -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ] && [ "$(id -u)" = 0 ]; then
     apt-get install -y "postgresql-$MAJOR-pgq3" >/dev/null 2>&1 || true
 fi

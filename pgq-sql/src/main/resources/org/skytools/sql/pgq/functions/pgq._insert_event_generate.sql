@@ -37,7 +37,10 @@ returns integer as $$
 --      Creates pgq._insert_event(), the body of pgq.insert_event_raw(), again
 --      for the queues that exist: it inserts with one static INSERT per data
 --      table, whose plan PL/pgSQL keeps for the session, where a dynamic
---      INSERT is parsed and planned on every call.  Run by create_queue,
+--      INSERT is parsed and planned on every call.  pgq.insert_event(3) and
+--      (7) get the same body instead of a call of pgq._insert_event(): a
+--      PL/pgSQL call costs about as much as the queue lookup, and the capture
+--      triggers call pgq.insert_event() for every row.  Run by create_queue,
 --      drop_queue, install and upgrade.
 --
 --      A queue that the function does not know (one that a concurrent
@@ -53,6 +56,8 @@ declare
     leaves  text[] := '{}';
     leaf    text;
     seq     text;
+    fn      text;
+    body    text;
 begin
     -- One at a time: a concurrent replace of the same function fails instead of
     -- waiting.  This mode leaves the queue rows free for inserts and updates.
@@ -88,7 +93,7 @@ begin
     end loop;
 
     begin
-        execute $sql$
+        fn := $sql$
 create or replace function pgq._insert_event(
     queue_name text, ev_id bigint, ev_time timestamptz,
     ev_owner integer, ev_retry integer, ev_type text, ev_data text,
@@ -99,8 +104,8 @@ returns bigint as $fn$
 --
 --      Body of pgq.insert_event_raw(), made by pgq._insert_event_generate()
 --      with one static INSERT for each data table of the queues that existed
---      then, and a dynamic INSERT for any other.  pgq.insert_event() calls it
---      directly, one function call less.
+--      then, and a dynamic INSERT for any other.  pgq.insert_event() gets
+--      the same body, one function call less.
 --
 --      Every expression costs a setup in each transaction that evaluates it,
 --      which counts when a transaction inserts one event: the common case
@@ -173,6 +178,66 @@ $sql$ || regexp_replace(pgq._insert_event_branch(ids, leaves), '^', '    ', 'gn'
 end;
 $fn$ language plpgsql;
 $sql$;
+        execute fn;
+        -- the same declarations and statements, with the arguments that
+        -- pgq.insert_event() does not take as variables that stay NULL; the
+        -- function runs as its owner like pgq._insert_event() under it did
+        body := replace(substr(fn, strpos(fn, E'\ndeclare\n') + length(E'\ndeclare\n')),
+                        E'$fn$ language plpgsql;', E'$fn$ language plpgsql security definer;');
+        execute $sql$
+create or replace function pgq.insert_event(queue_name text, ev_type text, ev_data text)
+returns bigint as $fn$
+-- ----------------------------------------------------------------------
+-- Function: pgq.insert_event(3)
+--
+--      Inserts an event into a queue.  The event becomes visible to consumers
+--      when, and only if, the calling transaction commits.  Made by
+--      pgq._insert_event_generate(): the body of pgq._insert_event().
+--
+-- Parameters:
+--      queue_name      - queue name
+--      ev_type         - event type, chosen by the producer
+--      ev_data         - event payload
+--
+-- Returns:
+--      Event id.
+-- ----------------------------------------------------------------------
+declare
+    ev_id       int8;
+    ev_time     timestamptz;
+    ev_owner    int4;
+    ev_retry    int4;
+    ev_extra1   text;
+    ev_extra2   text;
+    ev_extra3   text;
+    ev_extra4   text;
+$sql$ || body;
+        execute $sql$
+create or replace function pgq.insert_event(
+    queue_name text, ev_type text, ev_data text,
+    ev_extra1 text, ev_extra2 text, ev_extra3 text, ev_extra4 text)
+returns bigint as $fn$
+-- ----------------------------------------------------------------------
+-- Function: pgq.insert_event(7)
+--
+--      Inserts an event with the extra fields into a queue.  Made by
+--      pgq._insert_event_generate(): the body of pgq._insert_event().
+--
+-- Parameters:
+--      queue_name      - queue name
+--      ev_type         - event type, chosen by the producer
+--      ev_data         - event payload
+--      ev_extra1..4    - extra fields
+--
+-- Returns:
+--      Event id.
+-- ----------------------------------------------------------------------
+declare
+    ev_id       int8;
+    ev_time     timestamptz;
+    ev_owner    int4;
+    ev_retry    int4;
+$sql$ || body;
     exception when insufficient_privilege then
         -- another role owns the function (installed by one role, upgraded by
         -- another): new queues take the dynamic INSERT

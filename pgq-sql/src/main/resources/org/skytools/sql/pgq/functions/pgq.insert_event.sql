@@ -15,7 +15,7 @@ returns bigint as $$
 --      Event id.
 -- ----------------------------------------------------------------------
 begin
-    -- pgq.insert_event_raw() without the call of it
+    -- until pgq._insert_event_generate() gives this function the body itself
     return pgq._insert_event(queue_name, null, now(), null, null,
                              ev_type, ev_data, null, null, null, null);
 end;
@@ -40,7 +40,7 @@ returns bigint as $$
 --      Event id.
 -- ----------------------------------------------------------------------
 begin
-    -- pgq.insert_event_raw() without the call of it
+    -- until pgq._insert_event_generate() gives this function the body itself
     return pgq._insert_event(queue_name, null, now(), null, null,
                              ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4);
 end;
