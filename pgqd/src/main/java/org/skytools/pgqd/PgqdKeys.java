@@ -3,15 +3,12 @@ package org.skytools.pgqd;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.skytools.common.cli.ScriptDefinition;
 import org.skytools.common.config.ConfigKey;
 import org.skytools.common.config.ConfigSchema;
 import org.skytools.common.config.GenericKeys;
 import org.skytools.common.config.KeyType;
 import org.skytools.common.config.Validator;
-import org.skytools.common.db.ConnectString;
-import org.skytools.common.error.SkyToolsException;
 
 /**
  * The keys of the {@code [pgqd]} section: the script keys pgqd uses, then pgqd's own with the
@@ -25,13 +22,13 @@ final class PgqdKeys {
 
     static final ConfigKey<Duration> LOOP_DELAY = ConfigKey.seconds("loop_delay")
             .withDefault(Duration.ofSeconds(1))
-            .withValidator(positive())
+            .withValidator(Validator.positive())
             .withDescription("how often the main loop re-reads the database list when check_period is due"
                     + "\nand logs stats when stats_period is due; must be positive");
 
     static final ConfigKey<String> BASE_CONNSTR = ConfigKey.string("base_connstr")
             .withDefault("")
-            .withValidator(PgqdKeys::connectString)
+            .withValidator(Validator.connectString())
             .withDescription("libpq connect string without dbname; dbname='<database>' is added (and wins)"
                     + "\nfor each database, e.g. host=127.0.0.1 port=5432 user=postgres");
 
@@ -60,33 +57,33 @@ final class PgqdKeys {
 
     static final ConfigKey<Duration> CHECK_PERIOD = ConfigKey.seconds("check_period")
             .withDefault(Duration.ofSeconds(60))
-            .withValidator(positive())
+            .withValidator(Validator.positive())
             .withDescription(
                     "how often to re-list the databases, and to look again for PgQ in a database" + "\nthat lacks it");
 
     static final ConfigKey<Duration> TICKER_PERIOD = ConfigKey.seconds("ticker_period")
             .withDefault(Duration.ofSeconds(1))
-            .withValidator(positive())
+            .withValidator(Validator.positive())
             .withDescription("delay between pgq.ticker() calls in each database");
 
     static final ConfigKey<Duration> RETRY_PERIOD = ConfigKey.seconds("retry_period")
             .withDefault(Duration.ofSeconds(30))
-            .withValidator(positive())
+            .withValidator(Validator.positive())
             .withDescription("how often to move due retry events back into their queues");
 
     static final ConfigKey<Duration> MAINT_PERIOD = ConfigKey.seconds("maint_period")
             .withDefault(Duration.ofSeconds(120))
-            .withValidator(positive())
+            .withValidator(Validator.positive())
             .withDescription("how often to run maintenance: table rotation, vacuum, pgq.maint_operations()");
 
     static final ConfigKey<Duration> STATS_PERIOD = ConfigKey.seconds("stats_period")
             .withDefault(Duration.ofSeconds(30))
-            .withValidator(positive())
+            .withValidator(Validator.positive())
             .withDescription("how often to log the {ticks: n, maint: n, retry: n} counters");
 
     static final ConfigKey<Duration> CONNECTION_LIFETIME = ConfigKey.seconds("connection_lifetime")
             .withDefault(Duration.ofSeconds(3600))
-            .withValidator(positive())
+            .withValidator(Validator.positive())
             .withDescription("a ticker connection older than this is closed and opened again");
 
     static final ConfigSchema SCHEMA = ConfigSchema.of(
@@ -123,18 +120,5 @@ final class PgqdKeys {
         return Arrays.stream(text.strip().split("[,\\s]+"))
                 .filter(s -> !s.isEmpty())
                 .toList();
-    }
-
-    private static Validator<Duration> positive() {
-        return value -> value.isNegative() || value.isZero() ? Optional.of("must be positive") : Optional.empty();
-    }
-
-    private static Optional<String> connectString(String text) {
-        try {
-            ConnectString.parse(text);
-            return Optional.empty();
-        } catch (SkyToolsException e) {
-            return Optional.of("is not a valid connect string (" + e.getMessage() + ")");
-        }
     }
 }

@@ -2,14 +2,11 @@ package org.skytools.londiste.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.skytools.common.cli.ScriptDefinition;
 import org.skytools.common.config.ConfigKey;
 import org.skytools.common.config.ConfigSchema;
 import org.skytools.common.config.GenericKeys;
 import org.skytools.common.config.Validator;
-import org.skytools.common.db.ConnectString;
-import org.skytools.common.error.SkyToolsException;
 import org.skytools.pgq.cascade.CascadeKeys;
 import org.skytools.pgq.consumer.ConsumerKeys;
 
@@ -23,7 +20,7 @@ public final class LondisteKeys {
     /** The local node's database. */
     public static final ConfigKey<String> DB = ConfigKey.string("db")
             .asRequired()
-            .withValidator(LondisteKeys::connectString)
+            .withValidator(Validator.connectString())
             .withDescription("connect string of the local node's database, e.g. dbname=app host=10.0.0.1");
 
     /** Default node name for create-*. */
@@ -32,13 +29,13 @@ public final class LondisteKeys {
 
     /** Connect string other nodes use to reach this node. */
     public static final ConfigKey<String> PUBLIC_NODE_LOCATION = ConfigKey.string("public_node_location")
-            .withValidator(LondisteKeys::connectString)
+            .withValidator(Validator.connectString())
             .withDescription("connect string other nodes use to reach this node (should name host=);"
                     + "\nused by create-* when none is given on the command line");
 
     /** Default provider of create-branch/-leaf. */
     public static final ConfigKey<String> INITIAL_PROVIDER_LOCATION = ConfigKey.string("initial_provider_location")
-            .withValidator(LondisteKeys::connectString)
+            .withValidator(Validator.connectString())
             .withDescription("default for --provider of create-branch and create-leaf");
 
     /** How many tables may copy at once. */
@@ -56,7 +53,7 @@ public final class LondisteKeys {
     /** Lock and statement timeout for admin commands. */
     public static final ConfigKey<Duration> LOCK_TIMEOUT = ConfigKey.seconds("lock_timeout")
             .withDefault(Duration.ofSeconds(10))
-            .withValidator(positive())
+            .withValidator(Validator.positive())
             .withDescription("statement_timeout of add-table's DDL, and the longest time compare and"
                     + "\nrepair hold the provider's lock");
 
@@ -115,17 +112,4 @@ public final class LondisteKeys {
             false);
 
     private LondisteKeys() {}
-
-    private static Validator<Duration> positive() {
-        return value -> value.isNegative() || value.isZero() ? Optional.of("must be positive") : Optional.empty();
-    }
-
-    private static Optional<String> connectString(String text) {
-        try {
-            ConnectString.parse(text);
-            return Optional.empty();
-        } catch (SkyToolsException e) {
-            return Optional.of("is not a valid connect string (" + e.getMessage() + ")");
-        }
-    }
 }

@@ -127,7 +127,8 @@ class LondisteCascadeIT {
 
         Random random = new Random(42);
         for (int i = 0; i < KILLS; i++) {
-            Thread.sleep(300 + random.nextInt(1200));
+            // kill after a random number of further load transactions: a random point of the replay
+            awaitTransactions(transactions, 5 + random.nextInt(40));
             if (i % 3 == 2) {
                 Nodes.kill(branchWorker);
                 branchWorker = nodes.startWorker(branch);
@@ -141,7 +142,7 @@ class LondisteCascadeIT {
         assertThat(Nodes.run(leaf, "resume")).isZero();
         assertThat(Nodes.run(leaf, "change-provider", "--provider=root")).isZero();
         assertThat(Nodes.run(leaf, "node-info")).isZero();
-        Thread.sleep(1000);
+        awaitTransactions(transactions, 20);
         loading.set(false);
         assertThat(transactions.get()).as("load transactions on the root").isGreaterThan(50);
 
@@ -255,5 +256,11 @@ class LondisteCascadeIT {
 
     private static String tail(String log) {
         return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
+    }
+
+    /** Waits until the load has committed {@code more} transactions beyond the current count. */
+    private static void awaitTransactions(AtomicLong done, int more) {
+        long target = done.get() + more;
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> done.get() >= target);
     }
 }

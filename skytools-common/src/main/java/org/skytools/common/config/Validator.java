@@ -3,6 +3,8 @@ package org.skytools.common.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.skytools.common.db.ConnectString;
+import org.skytools.common.error.SkyToolsException;
 
 /**
  * A check on a parsed config value. It returns the problem as a phrase that follows the key name,
@@ -35,6 +37,23 @@ public interface Validator<T> {
     /** A duration of zero or more seconds. */
     static Validator<Duration> notNegative() {
         return value -> value.isNegative() ? Optional.of("must not be negative") : Optional.empty();
+    }
+
+    /** A duration of more than zero seconds. */
+    static Validator<Duration> positive() {
+        return value -> value.isNegative() || value.isZero() ? Optional.of("must be positive") : Optional.empty();
+    }
+
+    /** A libpq connect string or URI that parses. */
+    static Validator<String> connectString() {
+        return value -> {
+            try {
+                ConnectString.parse(value);
+                return Optional.empty();
+            } catch (SkyToolsException e) {
+                return Optional.of("is not a valid connect string (" + e.getMessage() + ")");
+            }
+        };
     }
 
     /** One of the given words, compared case-insensitively. */
