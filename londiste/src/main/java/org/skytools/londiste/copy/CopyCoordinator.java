@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.replay.ReplayFilter;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.MergeState.Phase;
@@ -23,11 +24,13 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>tables with no state are claimed ({@code in-copy}) up to {@code parallel_copies}, after
  *       their foreign keys are dropped (F-1); their events are ignored until the copy commits;
- *   <li>a copied table ({@code catching-up}, and {@code ok} while its copy snapshot is kept) gets
- *       only the events whose txid the copy snapshot does not show, so every change lands once;
- *   <li>when the batch starts past the copy snapshot (the start tick's xmin is at or after the
- *       snapshot's xmax) no event of the batch can be in the copy: the table becomes {@code ok}
- *       and the snapshot is dropped (L-11), which lets its foreign keys come back (F-2).
+ *   <li>a copied table in {@code wanna-sync:U} equals the provider's table at tick U: the events
+ *       of batches up to U are skipped, a batch across U gets those tick U's snapshot does not
+ *       show, and the first batch starting at or after U makes the table {@code ok} (L-10);
+ *   <li>a table left {@code catching-up} with a copy snapshot by SkyTools 3 gets only the events
+ *       whose txid the snapshot does not show, until a batch starts past it (L-6, L-11);
+ *   <li>{@code ok} tables without a snapshot get every event, and their foreign keys come back
+ *       (F-2).
  * </ul>
  *
  * <p>The batch transaction locks the worker's {@code pgq_node.local_state} row first; {@link
@@ -84,7 +87,8 @@ public final class CopyCoordinator {
             switch (phase) {
                 case MISSING -> missing.add(t);
                 case IN_COPY -> decisions.put(t.name(), Decision.NONE);
-                case CATCHING_UP, WANNA_SYNC, DO_SYNC, OK -> {
+                case WANNA_SYNC, DO_SYNC -> decisions.put(t.name(), handOver(dst, provider, t, prevTickId, tickId));
+                case CATCHING_UP, OK -> {
                     if (t.customSnapshot() == null) {
                         if (phase != Phase.OK) {
                             setState(dst, t, null, MergeState.OK);
@@ -92,6 +96,7 @@ public final class CopyCoordinator {
                         decisions.put(t.name(), Decision.ALL);
                         continue;
                     }
+                    // a copy snapshot stored by SkyTools 3: filter by it until batches start past it
                     TxidSnapshot copy = TxidSnapshot.parse(t.customSnapshot());
                     if (!startRead) {
                         start = tickSnapshot(provider, prevTickId);
@@ -109,6 +114,26 @@ public final class CopyCoordinator {
         claimed = claim(dst, provider, missing, parallelCopies - copying, decisions);
         Fkeys.restoreValid(dst, queue);
         return filter(decisions);
+    }
+
+    // The copied table equals the provider's at its sync tick U: batches up to U are in it already,
+    // batches after U apply whole, and a batch across U applies what tick U's snapshot does not show.
+    private Decision handOver(Connection dst, Connection provider, TableInfo t, long prevTickId, long tickId)
+            throws SQLException {
+        long sync = t.state().tick();
+        if (prevTickId >= sync) {
+            setState(dst, t, null, MergeState.OK);
+            return Decision.ALL;
+        }
+        if (tickId <= sync) {
+            return Decision.NONE;
+        }
+        TxidSnapshot at = tickSnapshot(provider, sync);
+        if (at == null) {
+            throw SkyToolsException.state(
+                    "tick " + sync + " of table \"" + t.name() + "\" is not on the provider; resync the table");
+        }
+        return new Decision(at);
     }
 
     /** Called after the batch's events, still in its transaction; nothing to do in this design. */

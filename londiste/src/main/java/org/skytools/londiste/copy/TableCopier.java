@@ -19,26 +19,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The copy side of the copy state machine: copies one {@code in-copy} table from the provider
- * and leaves it {@code catching-up} with its copy snapshot, in a single destination transaction
- * (truncate, DDL dropped, streamed COPY, DDL made again, missed events, state). A crash or kill at
- * any point rolls all of it back and the table stays {@code in-copy}: the next attempt starts over
- * (L-12).
+ * The copy side of the copy state machine: copies one {@code in-copy} table from its source and
+ * hands it to the replay at a tick, in a single destination transaction (truncate, DDL dropped,
+ * streamed COPY, DDL made again, missed events, state). A crash or kill at any point rolls all of
+ * it back and the table stays {@code in-copy}: the next attempt starts over (L-12).
  *
  * <p>Order of work, and why it is exact:
  *
  * <ol>
- *   <li>a copy consumer {@code <worker>.copy.<table>} is registered on the provider at its current
+ *   <li>a copy consumer {@code <worker>.copy.<table>} is registered on the source at its current
  *       tick T0, so the events after T0 stay readable;
- *   <li>the provider COPY runs in a REPEATABLE READ transaction whose snapshot S is stored; T0 was
- *       created before S, so every event outside the ticks up to T0 that S does not show is after;
+ *   <li>the source COPY runs in a REPEATABLE READ transaction whose snapshot S is kept; T0 was
+ *       created before S, so S shows every event of the ticks up to T0;
+ *   <li>U is the first tick taken after S: its snapshot shows everything S shows, so the copy
+ *       plus the table's events of the ticks (T0, U] that S does not show is the table as of U;
  *   <li>the worker's {@code local_state} row is locked (the replay locks it first in each batch),
- *       which fixes the replay's position M; events of the table in the ticks (T0, M] that S does
- *       not show were skipped by the replay while the table was {@code in-copy}: they are applied
- *       here, through the {@link EventSink};
- *   <li>from M on the replay applies the table's events that S does not show ({@link
+ *       which fixes the replay's position M; the missed events are applied up to max(U, M)
+ *       through the {@link EventSink};
+ *   <li>if M is past U the table is {@code ok} at once, else {@code wanna-sync:U}: the replay
+ *       skips what the ticks up to U hold and takes the table over after U ({@link
  *       CopyCoordinator}).
  * </ol>
+ *
+ * <p>Only tick ids cross from the copy to the replay. They are the same on every node of the
+ * cascade, so the hand-over stays exact when the copy source is not the provider or the provider
+ * changes meanwhile; a transaction snapshot would be in the wrong node's txids.
  */
 public final class TableCopier implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(TableCopier.class);
@@ -161,12 +166,12 @@ public final class TableCopier implements Runnable {
                     table);
             if (!Boolean.TRUE.equals(got)) {
                 dst.rollback();
-                return new CopyOutcome(table, CopyOutcome.Status.BUSY, 0, 0, null);
+                return new CopyOutcome(table, CopyOutcome.Status.BUSY, 0, 0, 0);
             }
             Optional<TableInfo> info = catalog.table(dst, table);
             if (info.isEmpty() || !info.get().local() || info.get().state().phase() != MergeState.Phase.IN_COPY) {
                 dst.rollback();
-                return new CopyOutcome(table, CopyOutcome.Status.NOT_IN_COPY, 0, 0, null);
+                return new CopyOutcome(table, CopyOutcome.Status.NOT_IN_COPY, 0, 0, 0);
             }
             try (CopySourceHandle source =
                     new CopySourceHandle(CopySource.resolve(dst, queue, info.get(), sourceOpener, nodeOpener))) {
@@ -220,55 +225,50 @@ public final class TableCopier implements Runnable {
         src.setAutoCommit(true);
         ddl.createAll(dst);
 
-        // the copy source is not the provider: hand over at a tick, whose provider snapshot the
-        // replay filters with (tick ids are the same on every node of the cascade)
-        long afterCopy = source.provider() ? 0 : TickWait.firstTickAfter(src, queue, snapshot, source.node());
+        // the copy equals the source at the first tick taken after it, once the events the snapshot
+        // missed are applied; from then on only tick ids matter, which are the same on every node
+        long handOver = TickWait.firstTickIncluding(
+                src, queue, t0, snapshot, source.node(), () -> running && stillInCopy(dst, t.name(), false));
         long m = lockReplayPosition(dst);
         // resync or remove-table may have run meanwhile; locked after local_state, in the
         // replay's order, so that the two never wait for each other
-        Object still = SqlRows.value(
-                dst,
-                "select merge_state from londiste.table_info where queue_name = ? and table_name = ? and local"
-                        + " for update",
-                queue,
-                t.name());
-        if (!MergeState.IN_COPY.render().equals(still)) {
+        if (handOver == 0 || !stillInCopy(dst, t.name(), true)) {
             dst.rollback();
             src.setAutoCommit(true);
             pgq.unregisterConsumer(queue, consumer);
             log.info("table \"{}\" changed during its copy, copy dropped", t.name());
-            return new CopyOutcome(t.name(), CopyOutcome.Status.NOT_IN_COPY, 0, 0, null);
+            return new CopyOutcome(t.name(), CopyOutcome.Status.NOT_IN_COPY, 0, 0, 0);
         }
-        long upTo = Math.max(afterCopy, m);
-        int gap = 0;
-        if (upTo > t0) {
-            if (!source.provider()) {
-                TickWait.awaitTick(src, queue, upTo, source.node());
-            }
-            gap = gaps.apply(dst, src, t, consumer, upTo, snapshot);
-        }
-        String stored = snapshot;
+        long upTo = Math.max(handOver, m);
         if (!source.provider()) {
-            try (Connection provider = sourceOpener.open()) {
-                TickWait.awaitTick(provider, queue, upTo, "provider");
-                stored = GapApplier.tickSnapshot(provider, queue, upTo);
-            }
+            TickWait.awaitTick(src, queue, upTo, source.node());
         }
+        int gap = gaps.apply(dst, src, t, consumer, upTo, snapshot);
+        // the replay is at m: when it has passed the hand-over tick the table is in sync now,
+        // else the replay takes it over after that tick (CopyCoordinator)
+        MergeState next = m >= handOver ? MergeState.OK : MergeState.wannaSync(upTo);
         SqlRows.retCall(
-                dst,
-                "select * from londiste.local_set_table_state(?, ?, ?, ?)",
-                queue,
-                t.name(),
-                stored,
-                MergeState.CATCHING_UP.render());
+                dst, "select * from londiste.local_set_table_state(?, ?, ?, ?)", queue, t.name(), null, next.render());
         dst.commit();
         pgq.unregisterConsumer(queue, consumer);
         log.info(
-                "table \"{}\": copied {} rows, {} missed events applied, now catching-up",
+                "table \"{}\": copied {} rows, {} missed events applied, in sync at tick {}, now {}",
                 t.name(),
                 copied.rows(),
-                gap);
-        return new CopyOutcome(t.name(), CopyOutcome.Status.COPIED, copied.rows(), gap, stored);
+                gap,
+                upTo,
+                next);
+        return new CopyOutcome(t.name(), CopyOutcome.Status.COPIED, copied.rows(), gap, upTo);
+    }
+
+    private boolean stillInCopy(Connection dst, String table, boolean lock) throws SQLException {
+        Object state = SqlRows.value(
+                dst,
+                "select merge_state from londiste.table_info where queue_name = ? and table_name = ? and local"
+                        + (lock ? " for update" : ""),
+                queue,
+                table);
+        return MergeState.IN_COPY.render().equals(state);
     }
 
     // The replay locks the same row at the start of each batch: holding it fixes the replay's

@@ -2,6 +2,7 @@ package org.skytools.londiste.copy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.table.SqlRows;
@@ -14,29 +15,45 @@ final class TickWait {
     private TickWait() {}
 
     /**
-     * The first tick whose snapshot shows everything the copy snapshot shows (its xmin is at or
-     * past the copy's xmax); on a root, asks the ticker for one.
+     * The first tick after {@code afterTick} whose snapshot shows everything the copy snapshot
+     * shows: the first one taken after the copy began, however long other transactions stay open.
+     * On a root it asks the ticker for one. Returns 0 as soon as {@code wanted} turns false.
      */
-    static long firstTickAfter(Connection c, String queue, String copySnapshot, String node) throws SQLException {
-        long xmax = TxidSnapshot.parse(copySnapshot).xmax();
+    static long firstTickIncluding(
+            Connection c, String queue, long afterTick, String copySnapshot, String node, Wanted wanted)
+            throws SQLException {
+        TxidSnapshot copy = TxidSnapshot.parse(copySnapshot);
         boolean root = Boolean.TRUE.equals(SqlRows.value(c, "select pgq_node.is_root_node(?)", queue));
         long deadline = System.currentTimeMillis() + LIMIT_MS;
+        long from = afterTick;
         while (true) {
-            Object tick = SqlRows.value(
+            for (Map<String, Object> row : SqlRows.query(
                     c,
-                    "select t.tick_id from pgq.tick t join pgq.queue q on q.queue_id = t.tick_queue"
-                            + " where q.queue_name = ? and txid_snapshot_xmin(t.tick_snapshot) >= ?"
-                            + " order by t.tick_id limit 1",
+                    "select t.tick_id, t.tick_snapshot::text as snap from pgq.tick t"
+                            + " join pgq.queue q on q.queue_id = t.tick_queue"
+                            + " where q.queue_name = ? and t.tick_id > ? order by t.tick_id",
                     queue,
-                    xmax);
-            if (tick != null) {
-                return ((Number) tick).longValue();
+                    from)) {
+                long id = ((Number) row.get("tick_id")).longValue();
+                if (TxidSnapshot.parse((String) row.get("snap")).includes(copy)) {
+                    return id;
+                }
+                from = id;
+            }
+            if (!wanted.stillWanted()) {
+                return 0;
             }
             if (root) {
                 SqlRows.value(c, "select pgq.force_tick(?)", queue);
             }
             pause(deadline, "no tick after the copy on node \"" + node + "\"; is the ticker running?");
         }
+    }
+
+    /** Whether the wait still matters. */
+    @FunctionalInterface
+    interface Wanted {
+        boolean stillWanted() throws SQLException;
     }
 
     /** Waits until {@code tick} exists on the node. */

@@ -46,6 +46,22 @@ public record TxidSnapshot(long xmin, long xmax, long[] xip) {
         return Arrays.binarySearch(xip, txid) < 0;
     }
 
+    /**
+     * Whether every transaction visible in {@code earlier} is visible here too: true for any
+     * snapshot taken after {@code earlier} was, however long some transaction stays open.
+     */
+    public boolean includes(TxidSnapshot earlier) {
+        if (xmax < earlier.xmax) {
+            return false;
+        }
+        for (long x : xip) {
+            if (earlier.visible(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb =

@@ -33,6 +33,11 @@ public record MergeState(Phase phase, long tick) {
     public static final MergeState CATCHING_UP = new MergeState(Phase.CATCHING_UP, 0);
     public static final MergeState OK = new MergeState(Phase.OK, 0);
 
+    /** {@code wanna-sync:<tick>}: the copied table equals its source at {@code tick}. */
+    public static MergeState wannaSync(long tick) {
+        return new MergeState(Phase.WANNA_SYNC, tick);
+    }
+
     /** Parses the stored text; null is MISSING. */
     public static MergeState parse(String text) {
         if (text == null) {

@@ -186,11 +186,17 @@ class CopyIT {
                     .as("the table is in-copy: the replay skips its events")
                     .isZero();
             gate.createStatement().execute("select pg_advisory_unlock(4242)");
-            CopyOutcome outcome = copy.get(60, TimeUnit.SECONDS);
+            // the copy hands over at the first tick after it: the replay (which ticks) goes on
+            await().atMost(WAIT).until(() -> {
+                replay.step();
+                return copy.isDone();
+            });
+            CopyOutcome outcome = copy.get();
             assertThat(outcome.status()).isEqualTo(CopyOutcome.Status.COPIED);
             assertThat(outcome.rows()).isEqualTo(60_000);
             assertThat(outcome.gapEvents()).isEqualTo(12);
-            assertThat(state(n.leaf, "public.t")).isEqualTo("catching-up");
+            assertThat(outcome.syncTick()).isGreaterThan(before);
+            assertThat(state(n.leaf, "public.t")).isIn("ok", "wanna-sync:" + outcome.syncTick());
             replayUntilInSync(replay, n);
             assertThat(n.leaf.queryValue("select v from t where id = 5", String.class))
                     .isEqualTo("changed");
@@ -225,8 +231,13 @@ class CopyIT {
                     .isEqualTo("junk");
             n.leaf.execute("drop trigger blocker on t");
             n.root.execute("update t set v = 'after-kill' where id <= 5");
-            assertThat(copier.copyNext())
-                    .hasValueSatisfying(o -> assertThat(o.rows()).isEqualTo(100_000));
+            try (AutoCloseable ticker = replay.ticking()) {
+                assertThat(copier.copyNext())
+                        .hasValueSatisfying(o -> assertThat(o.rows()).isEqualTo(100_000));
+            }
+            assertThat(state(n.leaf, "public.t"))
+                    .as("the replay did not move during the copy: it takes the table over after the sync tick")
+                    .startsWith("wanna-sync:");
             replayUntilInSync(replay, n);
             assertThat(n.leaf.queryValue("select count(*) from t where id = 999999", Long.class))
                     .isZero();
@@ -261,13 +272,15 @@ class CopyIT {
             assertThat(n.leaf.queryValue("select count(*) from londiste.pending_fkeys", Long.class))
                     .as("F-1: the fkey is saved and dropped before the copy")
                     .isEqualTo(1L);
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
-                copier.copyNext();
-                replay.step();
-                return "ok".equals(state(n.leaf, "public.parent"))
-                        && "ok".equals(state(n.leaf, "public.child"))
-                        && n.leaf.queryValue("select count(*) from londiste.pending_fkeys", Long.class) == 0;
-            });
+            try (AutoCloseable ticker = replay.ticking()) {
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+                    copier.copyNext();
+                    replay.step();
+                    return "ok".equals(state(n.leaf, "public.parent"))
+                            && "ok".equals(state(n.leaf, "public.child"))
+                            && n.leaf.queryValue("select count(*) from londiste.pending_fkeys", Long.class) == 0;
+                });
+            }
             assertThat(n.leaf.queryValue(
                             "select count(*) from pg_constraint where conrelid = 'child'::regclass and contype = 'f'",
                             Long.class))
@@ -384,10 +397,12 @@ class CopyIT {
             assertThat(copy.get(60, TimeUnit.SECONDS).status()).isEqualTo(CopyOutcome.Status.NOT_IN_COPY);
             assertThat(state(n.leaf, "public.t")).isEqualTo("NULL");
             assertThat(copyConsumers(n)).isZero();
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
-                replay.step();
-                return copier.copyNext().isPresent();
-            });
+            try (AutoCloseable ticker = replay.ticking()) {
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+                    replay.step();
+                    return copier.copyNext().isPresent();
+                });
+            }
             replayUntilInSync(replay, n);
         }
     }
