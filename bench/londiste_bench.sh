@@ -21,7 +21,9 @@
 # (londiste leaves), nat (subscriber), raw and bigraw (targets of the raw pipe).
 #
 # usage: bench/londiste_bench.sh [-T seconds (60)] [-c clients (8)] [-s scale (10)]
-#                                [-S big scale (50)] [-p first port (56100)] [-k]   (-k keeps the dir)
+#                                [-S big scale (50)] [-p first port (56100)] [-P parts (1,2,3b,4)] [-k]
+# -k keeps the directory; -P runs only the listed parts (3a, the initial sync at scale -s, always runs:
+# the other parts replicate its tables)
 set -euo pipefail
 
 DURATION=60
@@ -30,15 +32,17 @@ SCALE=10
 BIG=50
 PORT=56100
 KEEP=0
-while getopts "T:c:s:S:p:k" opt; do
+PARTS=1,2,3b,4
+while getopts "T:c:s:S:p:P:k" opt; do
     case $opt in
         T) DURATION=$OPTARG ;;
         c) CLIENTS=$OPTARG ;;
         s) SCALE=$OPTARG ;;
         S) BIG=$OPTARG ;;
         p) PORT=$OPTARG ;;
+        P) PARTS=$OPTARG ;;
         k) KEEP=1 ;;
-        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-S big scale] [-p port] [-k]" >&2; exit 2 ;;
+        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-S big scale] [-p port] [-P parts] [-k]" >&2; exit 2 ;;
     esac
 done
 
@@ -83,6 +87,7 @@ since() { echo "$(now) - $1" | bc -l | xargs printf '%.2f'; }
 div() { echo "($1) / ($2)" | bc -l | xargs printf '%.2f'; }
 add() { echo "$1 + $2" | bc -l | xargs printf '%.2f'; }
 load() { cut -d ' ' -f 1-3 /proc/loadavg; }
+want() { case ",$PARTS," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 say() { printf '\n== %s   (load %s, %s)\n' "$*" "$(load)" "$(date -u +%T)"; }
 fail() {
     echo "FAILED: $*" >&2
@@ -296,6 +301,7 @@ native_wait() {   # target lsn; waits until the subscription replayed up to it
     done
 }
 
+if want 1; then
 ######## 1: replay throughput
 say "1. replay throughput: leaf worker stopped, pgbench -c $CLIENTS -j 2 -T $DURATION on root bench, then catch-up"
 timeout 120 "$BIN/londiste" "$WORK/bench-leaf.ini" wait-root >/dev/null || fail "leaf not caught up before the load"
@@ -334,6 +340,9 @@ printf '%-46s %9s changes in %8s s = %9s /s\n' "  from the worker's 'started' lo
 printf '%-46s %9s changes in %8s s = %9s /s\n' "native catch-up (replay_lsn)" "${R[n_ev]}" "${R[n_cu]}" "${R[n_rate]}"
 echo "londiste/native events per second: $(div "${R[l_rate]}" "${R[n_rate]}")"
 
+fi
+
+if want 2; then
 ######## 2: live
 say "2. live: pgbench -c $CLIENTS -j 2 -T $DURATION with replication running"
 run_pgbench bench "londiste triggers, leaf worker running"
@@ -359,6 +368,9 @@ printf '%-34s %9s tps  ratio to none %s   at end: %s bytes behind; lag 0 after %
     "${R[tps_n]}" "$(div "${R[tps_n]}" "${R[tps_p]}")" "${R[lag_n]}" "${R[tail_n]}"
 echo "londiste/native tps: $(div "${R[tps_l]}" "${R[tps_n]}")"
 
+fi
+
+if want 3b || want 4; then
 ######## 3b: initial sync of pgbench_accounts at scale BIG
 say "3b. initial sync, pgbench_accounts at scale $BIG: add-table (root), add-table --create (leaf), wait-sync"
 for n in root leaf; do "$BIN/londiste" "$WORK/big-$n.ini" worker -d; done
@@ -385,6 +397,9 @@ printf '%-52s %8s s   londiste/this %s\n' "raw pipe" "${R[braw]}" "$(div "${R[bs
 printf '%-52s %8s s   londiste/this %s\n' "raw pipe + primary key" "$(add "${R[braw]}" "${R[braw_keys]}")" \
     "$(div "${R[bsync_l]}" "${R[braw]} + ${R[braw_keys]}")"
 
+fi
+
+if want 4; then
 ######## 4: compare
 say "4. londiste compare pgbench_accounts at scale $BIG"
 t=$(now)
@@ -405,5 +420,7 @@ printf '%-40s %8s s\n' "aggregate query on the root" "${R[q_root]}"
 printf '%-40s %8s s\n' "aggregate query on the leaf" "${R[q_leaf]}"
 echo "compare / (root query + leaf query): $(div "${R[cmp]}" "${R[q_root]} + ${R[q_leaf]}")"
 echo "compare / slower of the two queries:  $(div "${R[cmp]}" "$(echo "if (${R[q_root]} > ${R[q_leaf]}) ${R[q_root]} else ${R[q_leaf]}" | bc -l)")"
+
+fi
 
 say "done"

@@ -3,6 +3,7 @@ package org.skytools.pgq.cascade;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,14 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class CascadedWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CascadedWorker.class);
+    /**
+     * Events a leaf that is behind takes per batch at least (up to twice as many, see
+     * {@code pgq.find_tick_helper}): fewer commits and round trips per event, and more changes
+     * per key merged into one statement.
+     */
+    static final int CATCH_UP_EVENTS = 10_000;
+
+    private static final Duration BEHIND = Duration.ofSeconds(2);
 
     private final ConnectionSource local;
     private final NodeConnector connector;
@@ -42,6 +51,8 @@ public abstract class CascadedWorker implements AutoCloseable {
     private Instant lastLocalWm = Instant.EPOCH;
     private WorkerState state;
     private final SyncWatermark sync;
+    // the last batch ended on a tick older than BEHIND: the next one may span several ticks
+    private boolean catchingUp;
 
     /**
      * A worker for the node in the database of {@code local} (a connection source whose
@@ -161,6 +172,15 @@ public abstract class CascadedWorker implements AutoCloseable {
         return state;
     }
 
+    // Only a leaf joins ticks: every tick of a branch's queue is a position its subscribers may
+    // hold, and a merge leaf mirrors its provider's ticks into the combined queue.
+    private boolean collectsWhenBehind(WorkerState st) {
+        return st.nodeType() == NodeType.LEAF
+                && st.combinedQueue() == null
+                && settings.batchCollectEvents() == null
+                && settings.batchCollectInterval() == null;
+    }
+
     private void workOnRoot(Connection dst) throws SQLException {
         Instant now = clock.instant();
         if (!now.isBefore(lastGlobalWm.plus(settings.globalWmPublishPeriod()))) {
@@ -181,14 +201,27 @@ public abstract class CascadedWorker implements AutoCloseable {
                     + " node, which this worker does not support");
         }
         Connection src = provider(st);
-        Optional<NextBatchInfo> next = new PgqClient(src)
-                .nextBatchCustom(
-                        settings.queueName(),
-                        settings.workerName(),
-                        settings.keepLag(),
-                        settings.batchCollectEvents(),
-                        settings.batchCollectInterval());
-        src.commit();
+        Optional<NextBatchInfo> next = Optional.empty();
+        if (catchingUp && collectsWhenBehind(st)) {
+            next = new PgqClient(src)
+                    .nextBatchCustom(
+                            settings.queueName(), settings.workerName(), settings.keepLag(), CATCH_UP_EVENTS, null);
+            src.commit();
+        }
+        if (next.isEmpty()) {
+            next = new PgqClient(src)
+                    .nextBatchCustom(
+                            settings.queueName(),
+                            settings.workerName(),
+                            settings.keepLag(),
+                            settings.batchCollectEvents(),
+                            settings.batchCollectInterval());
+            src.commit();
+        }
+        catchingUp = next.isPresent()
+                && Duration.between(next.get().curTickTime().toInstant(), clock.instant())
+                                .compareTo(BEHIND)
+                        > 0;
         if (next.isEmpty()) {
             if (!sync.active()) {
                 publishLocalWatermark(src, st, st.localWatermark());

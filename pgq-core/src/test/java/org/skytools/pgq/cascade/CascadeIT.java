@@ -14,6 +14,7 @@ import static org.skytools.pgq.cascade.CascadeFixture.setup;
 import static org.skytools.pgq.cascade.CascadeFixture.tick;
 import static org.skytools.pgq.cascade.CascadeFixture.ticks;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,44 @@ class CascadeIT {
             // nothing new: no batch processed twice
             assertThat(drain(w2)).isZero();
             assertThat(applied(t.branch())).hasSize(14);
+        }
+    }
+
+    @Test
+    void c7_aLeafThatIsBehindTakesSeveralTicksPerBatchAndAppliesEveryEventOnce(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "collect");
+        // an hour ahead, every tick looks old: both subscribers believe they are behind
+        Clock late = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+        try (RecordingWorker w1 = new RecordingWorker(t.root(), "w1");
+                RecordingWorker w2 = new RecordingWorker(t.branch(), CascadeSettings.of(QUEUE, "w2"), late);
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), CascadeSettings.of(QUEUE, "w3"), late)) {
+            int ticks = 12;
+            for (int i = 0; i < ticks; i++) {
+                t.root()
+                        .query(
+                                "select pgq.insert_event(?, 'test', ? || g) from generate_series(1, 1000) g",
+                                QUEUE,
+                                "e" + i + "-");
+                // a plain tick (a forced one moves the event sequence on by thousands)
+                assertThat(t.root().queryValue("select pgq.ticker(?)", Long.class, QUEUE))
+                        .isNotNull();
+            }
+            w1.workOnce();
+            drain(w2);
+            drain(w3);
+            String batches = "select count(distinct tick_id) from applied";
+            assertThat(t.branch().queryValue(batches, Long.class))
+                    .as("a branch keeps every tick: its subscribers may stand on any")
+                    .isEqualTo(ticks);
+            assertThat(t.leaf().queryValue(batches, Long.class))
+                    .as("a leaf behind joins ticks: a single-tick batch, then the rest at once")
+                    .isBetween(1L, 3L);
+            String events = "select ev_id, ev_data from applied order by ev_id";
+            assertThat(t.leaf().query(events))
+                    .hasSize(ticks * 1000)
+                    .isEqualTo(t.branch().query(events));
+            assertThat(admin(t.leaf()).nodeInfo().workerLastTick())
+                    .isEqualTo(admin(t.branch()).nodeInfo().workerLastTick());
         }
     }
 

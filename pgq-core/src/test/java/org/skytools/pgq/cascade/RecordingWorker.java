@@ -3,6 +3,7 @@ package org.skytools.pgq.cascade;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import org.skytools.pgq.Event;
 import org.skytools.pgq.consumer.JdbcConnectionSource;
 import org.skytools.testkit.TestDatabase;
@@ -18,6 +19,10 @@ class RecordingWorker extends CascadedWorker {
 
     RecordingWorker(TestDatabase db, CascadeSettings settings) {
         super(new JdbcConnectionSource(db.jdbcUrl()), CascadeFixture.CONNECTOR, settings);
+    }
+
+    RecordingWorker(TestDatabase db, CascadeSettings settings, Clock clock) {
+        super(new JdbcConnectionSource(db.jdbcUrl()), CascadeFixture.CONNECTOR, settings, clock);
     }
 
     RecordingWorker(TestDatabase db, String worker) {
