@@ -113,6 +113,7 @@ max_replication_slots = 20
 max_wal_senders = 20
 max_logical_replication_workers = 8
 max_sync_workers_per_subscription = 4
+log_line_prefix = '%m [%p] %a '
 EOF
     "${RUN[@]}" "$PGBIN/pg_ctl" -D "$WORK/$n" -l "$WORK/server-$n.log" -w start >/dev/null
 done

@@ -44,6 +44,8 @@ public final class Daemonizer {
     public static final String READY_PROPERTY = "skytools.daemon.ready";
 
     private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
+    private static final String ENV = "/usr/bin/env";
+    private static List<String> signalReset;
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final Duration startTimeout;
@@ -166,6 +168,40 @@ public final class Daemonizer {
         }
     }
 
+    /**
+     * {@code env --default-signal=HUP,INT,TERM} when this system's env has it (GNU coreutils 8.31
+     * and later), else nothing. A process started from {@code nohup} or as a shell's background
+     * job has SIGHUP or SIGINT ignored, the child would inherit that, and a JVM never handles a
+     * signal that was ignored at its start: {@code -r} and {@code -s} could not reach the daemon.
+     */
+    static synchronized List<String> signalReset() {
+        if (signalReset == null) {
+            List<String> reset = List.of(ENV, "--default-signal=HUP,INT,TERM");
+            List<String> probe = new ArrayList<>(reset);
+            probe.add("true");
+            try {
+                Process p = new ProcessBuilder(probe)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                boolean ok = p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+                if (!ok) {
+                    p.destroyForcibly();
+                }
+                signalReset = ok ? reset : List.of();
+            } catch (IOException e) {
+                signalReset = List.of();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+            if (signalReset.isEmpty()) {
+                log.debug("{} has no --default-signal: the daemon keeps this process's ignored signals", ENV);
+            }
+        }
+        return signalReset;
+    }
+
     /** The command line of the child. */
     List<String> command(List<String> appArgs) {
         return command(appArgs, null);
@@ -178,6 +214,7 @@ public final class Daemonizer {
                 .findFirst()
                 .ifPresentOrElse(
                         command::add, () -> log.warn("setsid not found; the daemon stays in this terminal session"));
+        command.addAll(signalReset());
         ProcessHandle.Info self = ProcessHandle.current().info();
         command.add(self.command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));

@@ -30,7 +30,15 @@ public final class Signals implements AutoCloseable {
     private void handle(String name, Runnable action) {
         try {
             Signal signal = new Signal(name);
-            previous.put(signal, Signal.handle(signal, s -> action.run()));
+            SignalHandler before = Signal.handle(signal, s -> action.run());
+            previous.put(signal, before);
+            if (before == SignalHandler.SIG_IGN) {
+                // the JVM keeps a signal ignored that the process inherited ignored
+                log.warn(
+                        "SIG{} was ignored when this process started (nohup or a background job?) and stays"
+                                + " ignored: the matching control switch cannot reach it",
+                        name);
+            }
         } catch (IllegalArgumentException e) {
             log.warn("cannot handle SIG{}: {}", name, e.getMessage());
         }

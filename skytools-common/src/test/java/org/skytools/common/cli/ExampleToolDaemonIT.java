@@ -68,7 +68,16 @@ class ExampleToolDaemonIT {
     }
 
     private Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return run(List.of(), args);
+    }
+
+    // as started by "nohup tool &" from a script: SIGHUP and SIGINT ignored
+    private Result runWithSignalsIgnored(String... args) throws IOException, InterruptedException {
+        return run(List.of("/bin/sh", "-c", "trap '' HUP INT; exec \"$@\"", "sh"), args);
+    }
+
+    private Result run(List<String> wrapper, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
@@ -108,6 +117,30 @@ class ExampleToolDaemonIT {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[3]);
+    }
+
+    @Test
+    void daemonStartedWithHupAndIntIgnoredStillReloadsAndStops() throws Exception {
+        Result started = runWithSignalsIgnored(config.toString(), "-d");
+        assertThat(started.code()).as(started.err()).isZero();
+        long pid = new Pidfile(pidfile).livePid().orElseThrow();
+        String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+        long ignored = status.lines()
+                .filter(l -> l.startsWith("SigIgn:"))
+                .map(l -> Long.parseLong(l.substring(7).strip(), 16))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ignored & 0b11)
+                .as("SIGHUP and SIGINT not ignored in the daemon")
+                .isZero();
+
+        Result reload = run(config.toString(), "-r");
+        assertThat(reload.code()).as(reload.err()).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> log().contains("got SIGHUP, reloading config"));
+        Result stop = run(config.toString(), "-s");
+        assertThat(stop.code()).as(stop.err()).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !Pidfile.isAlive(pid) && !Files.exists(pidfile));
+        assertThat(log()).contains(pid + " INFO daemon stopped").doesNotContain("stays ignored");
     }
 
     @Test

@@ -32,8 +32,12 @@ class DaemonizerTest {
         List<String> command = new Daemonizer(java.time.Duration.ofSeconds(1)).command(List.of("job.ini", "-d", "-v"));
         assertThat(command).contains("-D" + Daemonizer.CHILD_PROPERTY + "=true");
         assertThat(command.subList(command.size() - 3, command.size())).containsExactly("job.ini", "-d", "-v");
-        int java = command.get(0).endsWith("setsid") ? 1 : 0;
+        int java = (command.get(0).endsWith("setsid") ? 1 : 0)
+                + Daemonizer.signalReset().size();
         assertThat(command.get(java)).endsWith("java");
+        assertThat(Daemonizer.signalReset())
+                .as("GNU env on this machine: the daemon gets default HUP, INT and TERM")
+                .containsExactly("/usr/bin/env", "--default-signal=HUP,INT,TERM");
         assertThat(command.get(0).endsWith("setsid"))
                 .isEqualTo(
                         Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid")));
