@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -16,13 +19,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams {@code COPY ... TO STDOUT} on one connection straight into {@code COPY ... FROM STDIN}
- * on another, in one thread, one row at a time: memory stays at one row however big the table.
+ * on another: the calling thread reads rows and packs them into chunks, a second thread writes the
+ * chunks, so that both sides work at once; memory stays at a few chunks however big the table.
  * A failure on either side cancels both copies, so neither connection is left inside a COPY.
  * Transactions are the caller's: the source usually runs in a snapshot, and the target's COPY
  * is committed (or not) by whoever owns the connection.
  */
 public final class CopyStreamer {
     private static final Logger log = LoggerFactory.getLogger(CopyStreamer.class);
+    // one CopyData message per chunk: fewer, larger writes than one per row
+    private static final int CHUNK = 256 * 1024;
+    private static final int IN_FLIGHT = 4;
 
     /**
      * Copies a table's rows: {@code COPY src (cols) TO STDOUT} into {@code COPY dst (cols) FROM
@@ -78,42 +85,168 @@ public final class CopyStreamer {
             cancel(in);
             throw failure(srcLabel, dstLabel, "starting to read the source", e);
         }
+        Writer writer = new Writer(in);
+        Thread writing = new Thread(writer, "copy-writer");
+        writing.setDaemon(true);
+        writing.start();
         long bytes = 0;
-        while (true) {
-            byte[] row;
-            try {
-                row = out.readFromCopy();
-            } catch (SQLException e) {
-                cancel(in);
-                throw failure(srcLabel, dstLabel, "reading the source", e);
-            }
-            if (row == null) {
-                break;
-            }
-            try {
-                in.writeToCopy(row, 0, row.length);
-            } catch (SQLException e) {
-                abortSource(src, out);
-                cancel(in);
-                throw failure(srcLabel, dstLabel, "writing the target", e);
-            }
-            bytes += row.length;
-        }
-        long rows;
+        SQLException readError = null;
         try {
-            rows = in.endCopy();
+            byte[] chunk = new byte[CHUNK];
+            int used = 0;
+            while (!writer.failed()) {
+                byte[] row = out.readFromCopy();
+                if (row == null) {
+                    break;
+                }
+                bytes += row.length;
+                if (used + row.length > chunk.length) {
+                    if (used > 0) {
+                        writer.put(chunk, used);
+                        chunk = new byte[CHUNK];
+                        used = 0;
+                    }
+                    if (row.length > chunk.length) {
+                        writer.put(row, row.length);
+                        continue;
+                    }
+                }
+                System.arraycopy(row, 0, chunk, used, row.length);
+                used += row.length;
+            }
+            if (used > 0 && !writer.failed()) {
+                writer.put(chunk, used);
+            }
         } catch (SQLException e) {
-            throw failure(srcLabel, dstLabel, "finishing the target", e);
+            readError = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            readError = new SQLException("interrupted", e);
         }
-        CopyResult result = new CopyResult(rows, bytes, Duration.ofNanos(System.nanoTime() - start));
+        writer.finish(readError == null);
+        join(writing);
+        if (readError != null) {
+            throw failure(srcLabel, dstLabel, "reading the source", readError);
+        }
+        if (writer.error() != null) {
+            if (out.isActive()) {
+                abortSource(src, out);
+            }
+            throw failure(
+                    srcLabel,
+                    dstLabel,
+                    writer.rows() < 0 ? "writing the target" : "finishing the target",
+                    writer.error());
+        }
+        CopyResult result = new CopyResult(writer.rows(), bytes, Duration.ofNanos(System.nanoTime() - start));
         log.info(
                 "copied {} rows ({} bytes) from \"{}\" to \"{}\" in {} ms",
-                rows,
+                result.rows(),
                 bytes,
                 srcLabel,
                 dstLabel,
                 result.elapsed().toMillis());
         return result;
+    }
+
+    private static void join(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Writes the chunks the reading thread hands over into the target's COPY, so that reading the
+     * source and writing the target overlap; a few chunks in flight bound the memory.
+     */
+    private static final class Writer implements Runnable {
+        private record Chunk(byte[] data, int length) {}
+
+        private static final Chunk END = new Chunk(new byte[0], 0);
+        private static final Chunk CANCEL = new Chunk(new byte[0], 0);
+
+        private final CopyIn in;
+        private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(IN_FLIGHT);
+        private volatile SQLException error;
+        private volatile long rows = -1;
+
+        Writer(CopyIn in) {
+            this.in = in;
+        }
+
+        /** Hands a chunk over; returns at once, dropping it, once the writer has failed. */
+        void put(byte[] data, int length) throws InterruptedException {
+            offer(new Chunk(data, length));
+        }
+
+        /** Ends the target's COPY, or cancels it when the reading failed. */
+        void finish(boolean complete) {
+            try {
+                offer(complete ? END : CANCEL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = new SQLException("interrupted", e);
+            }
+        }
+
+        private void offer(Chunk c) throws InterruptedException {
+            while (!failed()) {
+                if (chunks.offer(c, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        }
+
+        boolean failed() {
+            return error != null;
+        }
+
+        SQLException error() {
+            return error;
+        }
+
+        long rows() {
+            return rows;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Chunk c = chunks.take();
+                    if (c == END) {
+                        try {
+                            rows = in.endCopy();
+                        } catch (SQLException e) {
+                            rows = 0;
+                            error = e;
+                        }
+                        return;
+                    }
+                    if (c == CANCEL) {
+                        cancel(in);
+                        return;
+                    }
+                    in.writeToCopy(c.data(), 0, c.length());
+                }
+            } catch (SQLException e) {
+                error = e;
+                cancel(in);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = new SQLException("interrupted", e);
+                cancel(in);
+            }
+        }
     }
 
     private static CopyManager copyApi(Connection c) throws SQLException {
