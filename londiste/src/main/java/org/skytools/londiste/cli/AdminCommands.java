@@ -1,6 +1,5 @@
 package org.skytools.londiste.cli;
 
-import org.skytools.common.error.SkyToolsException;
 import org.skytools.pgq.cascade.NodeType;
 
 /** Which code runs each admin command. */
@@ -35,8 +34,8 @@ final class AdminCommands {
             case EXECUTE -> new ExecuteAction();
             case COMPARE -> CompareActions.compare();
             case REPAIR -> CompareActions.repair();
-            case CHANGE_HANDLER, SHOW_HANDLERS -> throw SkyToolsException.usage(
-                    "command " + command.command() + " is not supported by this londiste");
+            case CHANGE_HANDLER -> HandlerActions.changeHandler();
+            case SHOW_HANDLERS -> HandlerActions.showHandlers();
             case WORKER, REPLAY, COPY -> throw new IllegalStateException("not an admin command: " + command);
         };
     }

@@ -6,25 +6,34 @@ import java.util.Map;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.table.SqlRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Waits for ticks on a node during the hand-over of a copy from a node other than the provider. */
+/** Waits for ticks on the copy source during the hand-over of a copy to the replay. */
 final class TickWait {
     private static final long POLL_MS = 100;
     private static final long LIMIT_MS = 300_000;
+    private static final long FORCE_MS = 1_000;
+    private static final long WARN_MS = 60_000;
+    private static final Logger log = LoggerFactory.getLogger(TickWait.class);
 
     private TickWait() {}
 
     /**
      * The first tick after {@code afterTick} whose snapshot shows everything the copy snapshot
      * shows: the first one taken after the copy began, however long other transactions stay open.
-     * On a root it asks the ticker for one. Returns 0 as soon as {@code wanted} turns false.
+     * On a root it asks the ticker for one (once a second). It waits as long as it takes, with a
+     * warning every minute, rather than throw a finished copy away; returns 0 as soon as {@code
+     * wanted} turns false.
      */
     static long firstTickIncluding(
             Connection c, String queue, long afterTick, String copySnapshot, String node, Wanted wanted)
             throws SQLException {
         TxidSnapshot copy = TxidSnapshot.parse(copySnapshot);
         boolean root = Boolean.TRUE.equals(SqlRows.value(c, "select pgq_node.is_root_node(?)", queue));
-        long deadline = System.currentTimeMillis() + LIMIT_MS;
+        long started = System.currentTimeMillis();
+        long nextForce = started;
+        long nextWarning = started + WARN_MS;
         long from = afterTick;
         while (true) {
             for (Map<String, Object> row : SqlRows.query(
@@ -43,10 +52,21 @@ final class TickWait {
             if (!wanted.stillWanted()) {
                 return 0;
             }
-            if (root) {
+            long now = System.currentTimeMillis();
+            if (root && now >= nextForce) {
                 SqlRows.value(c, "select pgq.force_tick(?)", queue);
+                nextForce = now + FORCE_MS;
             }
-            pause(deadline, "no tick after the copy on node \"" + node + "\"; is the ticker running?");
+            if (now >= nextWarning) {
+                log.warn(
+                        "no tick of queue \"{}\" on node \"{}\" since the copy began {} s ago; is its ticker"
+                                + " running?",
+                        queue,
+                        node,
+                        (now - started) / 1000);
+                nextWarning = now + WARN_MS;
+            }
+            pause(Long.MAX_VALUE, "waiting for a tick on node \"" + node + "\"");
         }
     }
 

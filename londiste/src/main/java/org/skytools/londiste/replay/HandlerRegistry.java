@@ -8,8 +8,8 @@ import org.skytools.common.error.SkyToolsException;
 
 /**
  * The handlers the replay knows, by name, with the arguments each accepts (others are refused as
- * SkyTools does): {@code londiste} (default), {@code bulk}, {@code vtable}, {@code fake_local} and
- * {@code qtable}.
+ * SkyTools does): {@code londiste} (default), {@code bulk}, {@code vtable}, {@code fake_local},
+ * {@code qtable}, {@code applyfn} and {@code multimaster}.
  */
 public final class HandlerRegistry {
     private record Kind(String description, Set<String> args) {}
@@ -35,6 +35,12 @@ public final class HandlerRegistry {
     public String description(String name) {
         Kind k = KINDS.get(name);
         return k == null ? null : k.description();
+    }
+
+    /** The arguments a handler takes, sorted; empty for an unknown name. */
+    public List<String> arguments(String name) {
+        Kind k = KINDS.get(name);
+        return k == null ? List.of() : k.args().stream().sorted().toList();
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.londiste.replay.HandlerRegistry;
+import org.skytools.londiste.replay.HandlerSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,7 +205,10 @@ public final class TableAdmin {
         List<String> tgargs = triggerArgs(o);
         Map<String, String> attrs = new LinkedHashMap<>();
         if (o.handler() != null) {
-            attrs.put("handler", HandlerTraits.handlerString(o.handler(), o.handlerArgs()));
+            String handler = HandlerTraits.handlerString(o.handler(), o.handlerArgs());
+            // an unknown handler or argument is refused before the table is registered
+            new HandlerRegistry().create(HandlerSpec.parse(handler));
+            attrs.put("handler", handler);
             HandlerTraits.addTriggerArgs(o.handler(), tgargs);
         }
         if (o.findCopyNode()) {
@@ -227,6 +232,48 @@ public final class TableAdmin {
                 args,
                 attrs.isEmpty() ? null : Quoting.urlEncode(attrs),
                 dest.equals(tbl) ? null : dest);
+    }
+
+    /**
+     * {@code change-handler}: sets the handler of a table added on this node from {@code o}
+     * (handler, its arguments and the trigger switches; no handler means the default) and makes
+     * its trigger again. Returns what was done; nothing changes when the handler is the same.
+     */
+    public String changeHandler(Connection node, String table, AddTableOptions o) throws SQLException {
+        String tbl = TableCatalog.fq(table);
+        TableInfo t = catalog.table(node, tbl)
+                .filter(TableInfo::local)
+                .orElseThrow(() -> SkyToolsException.state(
+                        "table \"" + tbl + "\" is not added on this node; add it with add-table first"));
+        List<String> tgargs = triggerArgs(o);
+        String handler = null;
+        if (o.handler() != null) {
+            handler = HandlerTraits.handlerString(o.handler(), o.handlerArgs());
+            // an unknown handler or argument is refused here, before anything changes
+            new HandlerRegistry().create(HandlerSpec.parse(handler));
+            HandlerTraits.addTriggerArgs(o.handler(), tgargs);
+        }
+        Map<String, String> attrs = new LinkedHashMap<>(t.attrs());
+        if (java.util.Objects.equals(attrs.get("handler"), handler)) {
+            return "handler of table " + tbl + " unchanged";
+        }
+        if (handler == null) {
+            attrs.remove("handler");
+        } else {
+            attrs.put("handler", handler);
+        }
+        setLockTimeout(node);
+        Map<String, Object> ret = SqlRows.retCall(
+                node,
+                "select * from londiste.local_change_handler(?, ?, ?, ?)",
+                queue,
+                tbl,
+                node.createArrayOf("text", tgargs.toArray()),
+                attrs.isEmpty() ? null : Quoting.urlEncode(attrs));
+        if (SqlRows.code(ret) >= 300) {
+            throw SkyToolsException.state(String.valueOf(ret.get("ret_note")));
+        }
+        return String.valueOf(ret.get("ret_note"));
     }
 
     static List<String> triggerArgs(AddTableOptions o) {

@@ -27,4 +27,18 @@ class TxidSnapshotTest {
         assertThat(s).isEqualTo(TxidSnapshot.parse("7:7:"));
         assertThatThrownBy(() -> TxidSnapshot.parse("1:2")).isInstanceOf(SkyToolsException.class);
     }
+
+    @Test
+    void l10_aSnapshotTakenLaterIncludesEverythingTheEarlierOneShowsEvenWithALongTransactionOpen() {
+        TxidSnapshot copy = TxidSnapshot.parse("100:110:100,105");
+        // 100 is still open at the tick: it was open at the copy too, so the tick shows all the copy shows
+        assertThat(TxidSnapshot.parse("100:120:100,115").includes(copy)).isTrue();
+        assertThat(TxidSnapshot.parse("110:110:").includes(copy)).isTrue();
+        // 107 committed before the copy (visible there) but is still running at the tick: impossible
+        // for a later tick, and rejected
+        assertThat(TxidSnapshot.parse("100:120:100,107").includes(copy)).isFalse();
+        // a tick older than the copy does not see 109
+        assertThat(TxidSnapshot.parse("100:108:100,105").includes(copy)).isFalse();
+        assertThat(copy.includes(copy)).isTrue();
+    }
 }

@@ -145,6 +145,66 @@ class TableAdminIT {
     }
 
     @Test
+    void changeHandlerStoresTheHandlerRebuildsTheTriggerAndRefusesBadInput(TestDatabase db, ClusterGroup group)
+            throws Exception {
+        TwoNodes n = nodes(db, group, "create table t1 (id int primary key, v text)");
+        addOnRoot(n, "t1");
+        String attrs = "select table_attrs from londiste.table_info where table_name = 'public.t1'";
+        String trigger = "select pg_get_triggerdef(oid) from pg_trigger where tgrelid = 'public.t1'::regclass"
+                + " and tgname = '_londiste_" + QUEUE + "'";
+        try (Connection root = n.root.connect()) {
+            String done = admin.changeHandler(
+                    root,
+                    "t1",
+                    AddTableOptions.builder()
+                            .handler("bulk")
+                            .handlerArg("method=1")
+                            .triggerFlags("IU")
+                            .build());
+            assertThat(done).contains("public.t1");
+            assertThat(TableInfo.decodeAttrs(n.root.queryValue(attrs, String.class)))
+                    .containsEntry("handler", "bulk(method=1)");
+            assertThat(n.root.queryValue(trigger, String.class))
+                    .as("trigger made again with the new flags")
+                    .contains("AFTER INSERT OR UPDATE")
+                    .doesNotContain("DELETE");
+            assertThat(admin.changeHandler(
+                            root,
+                            "t1",
+                            AddTableOptions.builder()
+                                    .handler("bulk")
+                                    .handlerArg("method=1")
+                                    .build()))
+                    .isEqualTo("handler of table public.t1 unchanged");
+
+            assertThatThrownBy(() -> admin.changeHandler(
+                            root,
+                            "t1",
+                            AddTableOptions.builder().handler("nosuch").build()))
+                    .hasMessageContaining("unknown handler \"nosuch\"");
+            assertThatThrownBy(() -> admin.changeHandler(
+                            root,
+                            "t1",
+                            AddTableOptions.builder()
+                                    .handler("bulk")
+                                    .handlerArg("colour=red")
+                                    .build()))
+                    .hasMessageContaining("invalid argument \"colour\"");
+            assertThatThrownBy(() -> admin.changeHandler(root, "t2", AddTableOptions.defaults()))
+                    .hasMessageContaining("table \"public.t2\" is not added on this node");
+            assertThat(TableInfo.decodeAttrs(n.root.queryValue(attrs, String.class)))
+                    .as("nothing changed by the refused calls")
+                    .containsEntry("handler", "bulk(method=1)");
+
+            admin.changeHandler(root, "t1", AddTableOptions.defaults());
+            assertThat(n.root.queryValue(attrs, String.class))
+                    .as("no --handler: back to the default")
+                    .isNull();
+            assertThat(n.root.queryValue(trigger, String.class)).contains("AFTER INSERT OR DELETE OR UPDATE");
+        }
+    }
+
+    @Test
     void badInput_unknownTableIsOneLineAndAddsNothing(TestDatabase db, ClusterGroup group) throws Exception {
         TwoNodes n = nodes(db, group, "create table t1 (id int primary key)");
         addOnRoot(n, "t1");
