@@ -16,6 +16,11 @@ public enum ApplyMode {
      * ({@code applyfn}, {@code multimaster}).
      */
     FUNCTION,
+    /**
+     * Row events are inserted, with their type, data, extras and time, into another queue of the
+     * destination database, in event order ({@code qsplitter}).
+     */
+    QUEUE,
     /** Row events are not applied at all ({@code vtable}, {@code qtable}). */
     IGNORE
 }

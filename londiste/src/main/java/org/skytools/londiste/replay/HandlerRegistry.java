@@ -9,7 +9,7 @@ import org.skytools.common.error.SkyToolsException;
 /**
  * The handlers the replay knows, by name, with the arguments each accepts (others are refused as
  * SkyTools does): {@code londiste} (default), {@code bulk}, {@code vtable}, {@code fake_local},
- * {@code qtable}, {@code applyfn} and {@code multimaster}.
+ * {@code qtable}, {@code applyfn}, {@code multimaster} and {@code qsplitter}.
  */
 public final class HandlerRegistry {
     private record Kind(String description, Set<String> args) {}
@@ -24,7 +24,8 @@ public final class HandlerRegistry {
             "fake_local", new Kind("Deprecated alias of vtable", Set.of()),
             "qtable", new Kind("Queue table on the root: events are ignored, no copy", Set.of()),
             "applyfn", new Kind("Call db function to apply event", Set.of("func_name", "func_conf")),
-            "multimaster", new Kind("Handle multimaster replicas: last write wins through merge_on_time()", Set.of())));
+            "multimaster", new Kind("Handle multimaster replicas: last write wins through merge_on_time()", Set.of()),
+            "qsplitter", new Kind("Send the table's events into another queue of the subscriber", Set.of("queue"))));
 
     /** The handler names, sorted. */
     public List<String> names() {
@@ -86,6 +87,13 @@ public final class HandlerRegistry {
                     "merge_on_time",
                     org.skytools.common.db.Quoting.urlEncode(args));
             case "bulk" -> new TableHandler("bulk", ApplyMode.SET, method(args.get("method")), false, false, true);
+            case "qsplitter" -> {
+                String queue = args.get("queue");
+                if (queue == null || queue.isBlank()) {
+                    throw SkyToolsException.config("handler \"qsplitter\" needs queue=");
+                }
+                yield new TableHandler("qsplitter", ApplyMode.QUEUE, 0, true, true, false, queue, null);
+            }
             default -> new TableHandler(spec.name(), ApplyMode.IGNORE, 0, true, true, false);
         };
     }

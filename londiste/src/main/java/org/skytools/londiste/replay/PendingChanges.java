@@ -49,9 +49,26 @@ final class PendingChanges {
             return;
         }
         Map<String, List<Item>> byDest = new LinkedHashMap<>();
+        List<Item> toQueues = new ArrayList<>();
         for (Item it : items) {
+            if (it.handler().mode() == ApplyMode.QUEUE) {
+                toQueues.add(it);
+                continue;
+            }
             byDest.computeIfAbsent(it.table().destTable(), d -> new ArrayList<>())
                     .add(it);
+        }
+        if (!toQueues.isEmpty()) {
+            QueueForwarder.insert(
+                    conn,
+                    toQueues.stream().map(Item::handler).toList(),
+                    toQueues.stream().map(Item::raw).toList(),
+                    counters);
+            toQueues.forEach(it -> counters.row(op(it.ev())));
+        }
+        if (byDest.isEmpty()) {
+            items.clear();
+            return;
         }
         Map<String, DestTableInfo> infos = DestTableCatalog.load(conn, new LinkedHashSet<>(byDest.keySet()), counters);
         Set<String> ordered = new HashSet<>();

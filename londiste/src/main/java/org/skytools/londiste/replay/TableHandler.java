@@ -11,7 +11,8 @@ package org.skytools.londiste.replay;
  * @param ignoreTruncate truncate events are skipped ({@code ignore_truncate=1})
  * @param acceptsSqlEvents partial-SQL events of {@code pgq.sqltriga} can be applied
  * @param needsTable the destination table must exist
- * @param funcName for {@link ApplyMode#FUNCTION}: the function called per event
+ * @param funcName for {@link ApplyMode#FUNCTION}: the function called per event; for {@link
+ *     ApplyMode#QUEUE}: the queue the events go to
  * @param funcConf for {@link ApplyMode#FUNCTION}: its first argument
  */
 public record TableHandler(

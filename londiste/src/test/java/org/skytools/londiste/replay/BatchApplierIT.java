@@ -337,6 +337,45 @@ class BatchApplierIT {
     }
 
     @Test
+    void qsplitterHandlerSendsTheTableEventsIntoAnotherQueueInOrder(TestDatabase db) throws Exception {
+        try (ReplayFixture f = new ReplayFixture(db)) {
+            f.table("qs", "create table public.qs (id int primary key, v text)", "pgq.logutriga");
+            f.dst("select pgq.create_queue('splitq')");
+            f.nextBatch();
+            f.src("insert into qs values (1, 'a'), (2, 'it''s')");
+            f.src("update qs set v = 'b' where id = 1");
+            f.src("delete from qs where id = 2");
+            ReplayTable t = new ReplayTable("public.qs", null, HandlerSpec.parse("qsplitter(queue=splitq)"));
+            List<org.skytools.pgq.Event> batch = f.nextBatch();
+            ApplyStats stats = applier(true, t).apply(f.dst, batch, ReplayFilter.ALL);
+            f.dst.commit();
+            assertThat(stats.rowEvents()).isEqualTo(4);
+            List<String> want = new java.util.ArrayList<>();
+            for (org.skytools.pgq.Event ev : batch) {
+                if ("public.qs".equals(ev.extra1())) {
+                    want.add(ev.type() + "|" + ev.data() + "|" + ev.extra1() + "|" + ev.timeText());
+                }
+            }
+            List<String> got = new java.util.ArrayList<>();
+            try (var st = f.dst.createStatement();
+                    var rs = st.executeQuery(
+                            "select ev_type, ev_data, ev_extra1, ev_time::text from pgq.event_template e"
+                                    + " join pgq.queue q on e.tableoid::regclass::text like q.queue_data_pfx || '\\_%'"
+                                    + " where q.queue_name = 'splitq' order by ev_id")) {
+                while (rs.next()) {
+                    got.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
+                }
+            }
+            f.dst.commit();
+            assertThat(want).hasSize(4);
+            assertThat(got)
+                    .as("type, data, extra1 and time kept, in event order")
+                    .isEqualTo(want);
+            assertThat(f.count(f.dst, "public.qs")).as("no table written").isZero();
+        }
+    }
+
+    @Test
     void l31_unknownEventTypeFailsTheBatch(TestDatabase db) throws Exception {
         try (ReplayFixture f = new ReplayFixture(db)) {
             f.nextBatch();
