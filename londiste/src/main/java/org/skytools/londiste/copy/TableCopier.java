@@ -219,7 +219,8 @@ public final class TableCopier implements Runnable {
         } else {
             SqlRows.execute(dst, "truncate only " + dest.quoted());
         }
-        CopyResult copied = new CopyStreamer().copyTable(src, srcTable, dst, dest, cols);
+        boolean binary = CopyFormat.binaryPossible(src, srcTable, dst, dest, cols);
+        CopyResult copied = new CopyStreamer().copyTable(src, srcTable, dst, dest, cols, binary);
         src.commit();
         src.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         src.setAutoCommit(true);

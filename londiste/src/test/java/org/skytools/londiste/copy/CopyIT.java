@@ -246,6 +246,32 @@ class CopyIT {
     }
 
     @Test
+    void binaryCopyOnlyForTheSameBuiltInTypesOnBothSides(TestDatabase db, ClusterGroup group) throws Exception {
+        TwoNodes n = TwoNodes.create(db, group.get(1));
+        n.root.execute("create type mood as enum ('ok', 'sad')");
+        n.leaf.execute("create type mood as enum ('ok', 'sad')");
+        n.root.execute("create table same (id int primary key, v text, a int[], t timestamptz, m mood)");
+        n.leaf.execute("create table same (id int primary key, v text, a int[], t timestamptz, m mood)");
+        n.root.execute("create table wider (id int primary key, v varchar(10))");
+        n.leaf.execute("create table wider (id bigint primary key, v varchar(10))");
+        try (Connection root = n.root.connect();
+                Connection leaf = n.leaf.connect()) {
+            org.skytools.common.db.FqName same = org.skytools.common.db.FqName.parse("public.same");
+            org.skytools.common.db.FqName wider = org.skytools.common.db.FqName.parse("public.wider");
+            assertThat(CopyFormat.binaryPossible(root, same, leaf, same, List.of("id", "v", "a", "t")))
+                    .isTrue();
+            assertThat(CopyFormat.binaryPossible(root, same, leaf, same, List.of("id", "m")))
+                    .as("an enum is not built in: its oid differs between databases")
+                    .isFalse();
+            assertThat(CopyFormat.binaryPossible(root, wider, leaf, wider, List.of("id", "v")))
+                    .as("int4 against int8")
+                    .isFalse();
+            assertThat(CopyFormat.binaryPossible(root, wider, leaf, wider, List.of("v")))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void l22_f1_f2_parallelCopiesBoundClaimsAndForeignKeysComeBackWhenBothTablesAreOk(
             TestDatabase db, ClusterGroup group) throws Exception {
         TwoNodes n = TwoNodes.create(db, group.get(1));

@@ -85,6 +85,24 @@ class CopyStreamerIT {
     }
 
     @Test
+    void copiesEveryRowOfATableInBinaryFormatToo(TestDatabase db) throws Exception {
+        try (Connection src = db.connect();
+                Connection dst = target()) {
+            exec(src, "create table wide (id int8, n numeric(20,6), b bytea, t timestamptz, a text[], j jsonb)");
+            exec(
+                    src,
+                    "insert into wide select g, g / 7.0, decode(md5(g::text), 'hex'), timestamptz '2020-01-01'"
+                            + " + g * interval '1 minute', array['x' || g, null], jsonb_build_object('g', g)"
+                            + " from generate_series(1, 5000) g");
+            exec(dst, "create table wide (id int8, n numeric(20,6), b bytea, t timestamptz, a text[], j jsonb)");
+            CopyResult r = streamer.copyTable(
+                    src, FqName.parse("public.wide"), dst, FqName.parse("public.wide"), List.of(), true);
+            assertThat(r.rows()).isEqualTo(5000);
+            assertThat(scalar(dst, CHECKSUM.formatted("wide"))).isEqualTo(scalar(src, CHECKSUM.formatted("wide")));
+        }
+    }
+
+    @Test
     void copiesAQuotedColumnSubsetAndAQuery(TestDatabase db) throws Exception {
         try (Connection src = db.connect();
                 Connection dst = target()) {
