@@ -36,65 +36,20 @@ while getopts "n:r:f:p:" opt; do
     esac
 done
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SQL=$ROOT/pgq-sql/src/main/resources/org/skytools/sql
-BINDIR=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
-MAJOR=$(basename "$(dirname "$BINDIR")")
-if [ -z "$PORT" ]; then
-    PORT=56200
-    while (echo >"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || [ -e "/tmp/.s.PGSQL.$PORT" ]; do
-        PORT=$((PORT + 1))
-    done
-fi
-WORK=$(mktemp -d /tmp/batch_read.XXXXXX)
-RUN=()
-if [ "$(id -u)" = 0 ]; then
-    chown postgres "$WORK"
-    RUN=(runuser -u postgres --)
-fi
-export PGHOST=$WORK PGPORT=$PORT PGUSER=postgres
-
-cleanup() {
-    "${RUN[@]}" "$BINDIR/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-# Inline '\i file' lines, each resolved relative to the including file.
-flatten() {
-    local file=$1 dir line
-    dir=$(dirname "$file")
-    while IFS= read -r line || [ -n "$line" ]; do
-        if [[ $line =~ ^\\i[[:space:]]+([^[:space:]]+)[[:space:]]*$ ]]; then
-            flatten "$dir/${BASH_REMATCH[1]}"
-        else
-            printf '%s\n' "$line"
-        fi
-    done < "$file"
-}
-
-if [ ! -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ] && [ "$(id -u)" = 0 ]; then
-    apt-get install -y "postgresql-$MAJOR-pgq3" >/dev/null 2>&1 || true
-fi
-if [ ! -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ]; then
+# shellcheck source=bench/lib/pgq_cluster.sh
+. "$(dirname "$0")/lib/pgq_cluster.sh"
+pgq_bench_init batch_read 56200
+if ! have_c_pgq; then
     echo "postgresql-$MAJOR-pgq3 is not installed: no C yardstick" >&2
     exit 1
 fi
-
-"${RUN[@]}" "$BINDIR/initdb" -D "$WORK/data" -E UTF8 --locale=C.UTF-8 -U postgres >/dev/null 2>&1
-cat >> "$WORK/data/postgresql.conf" <<EOF
-port = $PORT
-listen_addresses = ''
-unix_socket_directories = '$WORK'
+pgq_bench_start <<EOF
 shared_buffers = 512MB
 work_mem = 64MB
 max_wal_size = 4GB
 max_connections = 20
 synchronous_commit = off
 EOF
-"${RUN[@]}" "$BINDIR/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w start >/dev/null
-
-psql_q() { "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 psql_q -d postgres -c "create database c" -c "create database ours"
 psql_q -d c -c "create extension pgq" >/dev/null

@@ -27,7 +27,7 @@ set -euo pipefail
 DURATION=20
 CLIENTS=8
 SCALE=10
-PORT=55470
+PORT=
 ROUNDS=5
 UPDATES=20000
 BASE=
@@ -44,48 +44,13 @@ while getopts "T:c:s:p:r:n:b:" opt; do
     esac
 done
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SQL=$ROOT/pgq-sql/src/main/resources/org/skytools/sql
-BINDIR=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
-MAJOR=$(basename "$(dirname "$BINDIR")")
-WORK=$(mktemp -d /tmp/trigger_cost.XXXXXX)
-RUN=()
-if [ "$(id -u)" = 0 ]; then
-    chown postgres "$WORK"
-    RUN=(runuser -u postgres --)
-fi
-export PGHOST=$WORK PGPORT=$PORT PGUSER=postgres
-
-cleanup() {
-    "${RUN[@]}" "$BINDIR/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-# Inline '\i file' lines, each resolved relative to the including file.
-flatten() {
-    local file=$1 dir line
-    dir=$(dirname "$file")
-    while IFS= read -r line || [ -n "$line" ]; do
-        if [[ $line =~ ^\\i[[:space:]]+([^[:space:]]+)[[:space:]]*$ ]]; then
-            flatten "$dir/${BASH_REMATCH[1]}"
-        else
-            printf '%s\n' "$line"
-        fi
-    done < "$file"
-}
-
-"${RUN[@]}" "$BINDIR/initdb" -D "$WORK/data" -E UTF8 --locale=C.UTF-8 -U postgres >/dev/null
-cat >> "$WORK/data/postgresql.conf" <<EOF
-port = $PORT
-listen_addresses = ''
-unix_socket_directories = '$WORK'
+# shellcheck source=bench/lib/pgq_cluster.sh
+. "$(dirname "$0")/lib/pgq_cluster.sh"
+pgq_bench_init trigger_cost 55470
+pgq_bench_start <<EOF
 shared_buffers = 256MB
 max_connections = 50
 EOF
-"${RUN[@]}" "$BINDIR/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w start >/dev/null
-
-psql_q() { "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 add_trigger() {    # db, table, function
     psql_q -d "$1" -c "create trigger capture after insert or update or delete on $2
@@ -144,10 +109,7 @@ KINDS=(none logutriga jsontriga)
 if [ -n "$BASE" ]; then
     KINDS+=(base_logutriga base_jsontriga)
 fi
-if [ ! -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ] && [ "$(id -u)" = 0 ]; then
-    apt-get install -y "postgresql-$MAJOR-pgq3" >/dev/null 2>&1 || true
-fi
-if [ -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ]; then
+if have_c_pgq; then
     KINDS+=(c_logutriga)
 else
     echo "postgresql-$MAJOR-pgq3 not available: no C yardstick" >&2

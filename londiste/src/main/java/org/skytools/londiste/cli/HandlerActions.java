@@ -55,19 +55,10 @@ final class HandlerActions {
     static AdminAction changeHandler() {
         return ctx -> {
             LondisteOptions o = ctx.options();
-            AddTableOptions.Builder b = AddTableOptions.builder();
-            o.triggerArgs.forEach(b::triggerArg);
-            o.handlerArgs.forEach(b::handlerArg);
             if (o.handler == null && !o.handlerArgs.isEmpty()) {
                 throw SkyToolsException.usage("--handler-arg needs --handler");
             }
-            AddTableOptions opts = b.triggerFlags(o.triggerFlags)
-                    .noTriggers(o.noTriggers)
-                    .handler(o.handler)
-                    .mergeAll(o.mergeAll)
-                    .noMerge(o.noMerge)
-                    .expectSync(o.expectSync)
-                    .build();
+            AddTableOptions opts = TableActions.triggerAndHandler(o).build();
             String done =
                     TableActions.admin(ctx).changeHandler(ctx.node(), ctx.args().get(0), opts);
             log.info("{}", done);

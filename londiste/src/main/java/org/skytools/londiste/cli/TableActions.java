@@ -52,21 +52,13 @@ final class TableActions {
                 throw SkyToolsException.usage("add-table needs table names or --all");
             }
             NodeInfo node = node(ctx);
-            AddTableOptions.Builder b = AddTableOptions.builder();
-            o.triggerArgs.forEach(b::triggerArg);
-            o.handlerArgs.forEach(b::handlerArg);
-            AddTableOptions opts = b.all(o.all)
-                    .expectSync(o.expectSync)
+            AddTableOptions opts = triggerAndHandler(o)
+                    .all(o.all)
                     .skipTruncate(o.skipTruncate)
                     .create(o.create)
                     .createFull(o.createFull)
-                    .triggerFlags(o.triggerFlags)
-                    .noTriggers(o.noTriggers)
-                    .handler(o.handler)
                     .copyNode(o.copyNode)
                     .findCopyNode(o.findCopyNode)
-                    .mergeAll(o.mergeAll)
-                    .noMerge(o.noMerge)
                     .maxParallelCopy(o.maxParallelCopy)
                     .destTable(o.destTable)
                     .skipNonExisting(o.skipNonExisting)
@@ -82,6 +74,19 @@ final class TableActions {
             }
             return 0;
         };
+    }
+
+    /** The switches add-table and change-handler share: the handler and the trigger's arguments. */
+    static AddTableOptions.Builder triggerAndHandler(LondisteOptions o) {
+        AddTableOptions.Builder b = AddTableOptions.builder();
+        o.triggerArgs.forEach(b::triggerArg);
+        o.handlerArgs.forEach(b::handlerArg);
+        return b.triggerFlags(o.triggerFlags)
+                .noTriggers(o.noTriggers)
+                .handler(o.handler)
+                .mergeAll(o.mergeAll)
+                .noMerge(o.noMerge)
+                .expectSync(o.expectSync);
     }
 
     static AdminAction removeTable() {

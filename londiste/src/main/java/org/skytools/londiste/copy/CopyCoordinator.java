@@ -193,13 +193,8 @@ public final class CopyCoordinator {
     }
 
     private TxidSnapshot tickSnapshot(Connection provider, long tickId) throws SQLException {
-        Object s = SqlRows.value(
-                provider,
-                "select t.tick_snapshot::text from pgq.tick t join pgq.queue q on q.queue_id = t.tick_queue"
-                        + " where q.queue_name = ? and t.tick_id = ?",
-                queue,
-                tickId);
-        return s == null ? null : TxidSnapshot.parse((String) s);
+        String s = GapApplier.tickSnapshot(provider, queue, tickId);
+        return s == null ? null : TxidSnapshot.parse(s);
     }
 
     private static ReplayFilter filter(Map<String, Decision> decisions) {

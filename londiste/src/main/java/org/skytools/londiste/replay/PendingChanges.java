@@ -49,22 +49,19 @@ final class PendingChanges {
             return;
         }
         Map<String, List<Item>> byDest = new LinkedHashMap<>();
-        List<Item> toQueues = new ArrayList<>();
+        Map<String, List<Event>> byQueue = new LinkedHashMap<>();
         for (Item it : items) {
             if (it.handler().mode() == ApplyMode.QUEUE) {
-                toQueues.add(it);
+                byQueue.computeIfAbsent(it.handler().funcName(), q -> new ArrayList<>())
+                        .add(it.raw());
+                counters.row(op(it.ev()));
                 continue;
             }
             byDest.computeIfAbsent(it.table().destTable(), d -> new ArrayList<>())
                     .add(it);
         }
-        if (!toQueues.isEmpty()) {
-            QueueForwarder.insert(
-                    conn,
-                    toQueues.stream().map(Item::handler).toList(),
-                    toQueues.stream().map(Item::raw).toList(),
-                    counters);
-            toQueues.forEach(it -> counters.row(op(it.ev())));
+        if (!byQueue.isEmpty()) {
+            QueueForwarder.insert(conn, byQueue, counters);
         }
         if (byDest.isEmpty()) {
             items.clear();

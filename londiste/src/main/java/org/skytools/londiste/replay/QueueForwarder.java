@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.skytools.common.db.Quoting;
@@ -22,14 +20,8 @@ final class QueueForwarder {
 
     private QueueForwarder() {}
 
-    /** Inserts {@code events.get(i)} into the queue named by {@code handlers.get(i)}. */
-    static void insert(Connection conn, List<TableHandler> handlers, List<Event> events, ApplyCounters counters)
-            throws SQLException {
-        Map<String, List<Event>> byQueue = new LinkedHashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            byQueue.computeIfAbsent(handlers.get(i).funcName(), q -> new ArrayList<>())
-                    .add(events.get(i));
-        }
+    /** Inserts each queue's events, in their order, into that queue. */
+    static void insert(Connection conn, Map<String, List<Event>> byQueue, ApplyCounters counters) throws SQLException {
         for (Map.Entry<String, List<Event>> e : byQueue.entrySet()) {
             String table = currentTable(conn, e.getKey(), counters);
             String sql = "insert into " + Quoting.quoteFqName(table)

@@ -204,12 +204,9 @@ public final class TableAdmin {
             throws SQLException {
         List<String> tgargs = triggerArgs(o);
         Map<String, String> attrs = new LinkedHashMap<>();
-        if (o.handler() != null) {
-            String handler = HandlerTraits.handlerString(o.handler(), o.handlerArgs());
-            // an unknown handler or argument is refused before the table is registered
-            new HandlerRegistry().create(HandlerSpec.parse(handler));
+        String handler = handlerAttr(o, tgargs);
+        if (handler != null) {
             attrs.put("handler", handler);
-            HandlerTraits.addTriggerArgs(o.handler(), tgargs);
         }
         if (o.findCopyNode()) {
             attrs.put("copy_node", "?");
@@ -246,13 +243,7 @@ public final class TableAdmin {
                 .orElseThrow(() -> SkyToolsException.state(
                         "table \"" + tbl + "\" is not added on this node; add it with add-table first"));
         List<String> tgargs = triggerArgs(o);
-        String handler = null;
-        if (o.handler() != null) {
-            handler = HandlerTraits.handlerString(o.handler(), o.handlerArgs());
-            // an unknown handler or argument is refused here, before anything changes
-            new HandlerRegistry().create(HandlerSpec.parse(handler));
-            HandlerTraits.addTriggerArgs(o.handler(), tgargs);
-        }
+        String handler = handlerAttr(o, tgargs);
         Map<String, String> attrs = new LinkedHashMap<>(t.attrs());
         if (java.util.Objects.equals(attrs.get("handler"), handler)) {
             return "handler of table " + tbl + " unchanged";
@@ -274,6 +265,21 @@ public final class TableAdmin {
             throw SkyToolsException.state(String.valueOf(ret.get("ret_note")));
         }
         return String.valueOf(ret.get("ret_note"));
+    }
+
+    /**
+     * The {@code handler} attribute for {@code o}'s handler, or null for the default; appends the
+     * trigger arguments the handler adds. An unknown handler or argument is refused here, before
+     * anything changes.
+     */
+    private static String handlerAttr(AddTableOptions o, List<String> tgargs) {
+        if (o.handler() == null) {
+            return null;
+        }
+        String handler = HandlerTraits.handlerString(o.handler(), o.handlerArgs());
+        new HandlerRegistry().create(HandlerSpec.parse(handler));
+        HandlerTraits.addTriggerArgs(o.handler(), tgargs);
+        return handler;
     }
 
     static List<String> triggerArgs(AddTableOptions o) {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * A distribution tree as the package installs it ({@code bin/walmgr} over {@code
- * lib/skytools-launch} and the jars of {@code lib/}), built once per test JVM under /tmp where the
+ * lib/skytools-launch}, {@code lib/skytools-cds} and the jars of {@code lib/}), built once per test JVM under /tmp where the
  * server user can read it. Class directories are packed into jars, as class-data sharing needs.
  */
 final class WalmgrDist {
@@ -45,6 +45,7 @@ final class WalmgrDist {
         jar(module.resolve("target/classes"), lib.resolve("walmgr.jar"));
         Path repo = module.getParent();
         install(repo.resolve("debian/src/lib/skytools-launch"), lib.resolve("skytools-launch"));
+        install(repo.resolve("debian/src/lib/skytools-cds"), lib.resolve("skytools-cds"));
         install(repo.resolve("debian/src/bin/walmgr"), bin.resolve("walmgr"));
         Files.createDirectories(lib.resolve("cds"));
         ServerUser.own(lib.resolve("cds"));

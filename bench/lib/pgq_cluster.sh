@@ -1,0 +1,66 @@
+# Shared by the PgQ benchmarks: one throwaway cluster from the local PostgreSQL binaries, the
+# schemas of this tree installed as psql would, and the C PgQ of Debian's packages as yardstick.
+# Sourced by bash scripts that run with set -euo pipefail.
+
+# pgq_bench_init NAME FIRST_PORT: sets ROOT, SQL, BINDIR, MAJOR, PORT (kept when the caller set
+# it, else the first free one from FIRST_PORT), WORK, RUN and the libpq environment, and removes
+# the cluster on exit.
+pgq_bench_init() {
+    ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+    SQL=$ROOT/pgq-sql/src/main/resources/org/skytools/sql
+    BINDIR=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
+    MAJOR=$(basename "$(dirname "$BINDIR")")
+    if [ -z "${PORT:-}" ]; then
+        PORT=$2
+        while (echo >"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || [ -e "/tmp/.s.PGSQL.$PORT" ]; do
+            PORT=$((PORT + 1))
+        done
+    fi
+    WORK=$(mktemp -d "/tmp/$1.XXXXXX")
+    RUN=()
+    if [ "$(id -u)" = 0 ]; then
+        chown postgres "$WORK"
+        RUN=(runuser -u postgres --)
+    fi
+    export PGHOST=$WORK PGPORT=$PORT PGUSER=postgres
+    trap pgq_bench_cleanup EXIT
+}
+
+pgq_bench_cleanup() {
+    "${RUN[@]}" "$BINDIR/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+
+# pgq_bench_start: initdb and start, with the settings read from stdin after port and sockets.
+pgq_bench_start() {
+    "${RUN[@]}" "$BINDIR/initdb" -D "$WORK/data" -E UTF8 --locale=C.UTF-8 -U postgres >/dev/null 2>&1
+    {
+        printf "port = %s\nlisten_addresses = ''\nunix_socket_directories = '%s'\n" "$PORT" "$WORK"
+        cat
+    } >> "$WORK/data/postgresql.conf"
+    "${RUN[@]}" "$BINDIR/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w start >/dev/null
+}
+
+psql_q() { "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# Inline '\i file' lines, each resolved relative to the including file.
+flatten() {
+    local file=$1 dir line
+    dir=$(dirname "$file")
+    while IFS= read -r line || [ -n "$line" ]; do
+        if [[ $line =~ ^\\i[[:space:]]+([^[:space:]]+)[[:space:]]*$ ]]; then
+            flatten "$dir/${BASH_REMATCH[1]}"
+        else
+            printf '%s\n' "$line"
+        fi
+    done < "$file"
+}
+
+# have_c_pgq: installs postgresql-MAJOR-pgq3 when running as root and it is missing; true when
+# the C PgQ extension is there.
+have_c_pgq() {
+    if [ ! -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ] && [ "$(id -u)" = 0 ]; then
+        apt-get install -y "postgresql-$MAJOR-pgq3" >/dev/null 2>&1 || true
+    fi
+    [ -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ]
+}
