@@ -58,7 +58,12 @@ public final class TableCopier implements Runnable {
     private final TableCatalog catalog;
     private final Object wake = new Object();
     private volatile boolean running = true;
-    private long idleMillis = 1000;
+    // guarded by wake: a wake-up that came while the thread was busy is not lost
+    private boolean woken;
+    private long idleMillis = 30_000;
+    private long retryMillis = 5_000;
+    // stale copy consumers are looked for once at start and after each copy, not on every idle round
+    private boolean cleanupWanted = true;
 
     /**
      * @param queue the queue
@@ -91,26 +96,42 @@ public final class TableCopier implements Runnable {
         return workerName + ".copy." + table;
     }
 
-    /** Sets how long the {@link #run} loop waits when no table is {@code in-copy}. */
-    public TableCopier idleMillis(long millis) {
-        this.idleMillis = millis;
+    /**
+     * Sets how long the {@link #run} loop waits, when no table is {@code in-copy}, before it looks
+     * again without being woken (the worker wakes it when it claims tables), and after a failed copy.
+     */
+    public TableCopier idleMillis(long idle, long retry) {
+        this.idleMillis = idle;
+        this.retryMillis = retry;
         return this;
     }
 
-    /** Copies tables while running: each {@code in-copy} table once, then waits for work or {@link #wakeUp}. */
+    /**
+     * Copies tables while running: each {@code in-copy} table once, then waits for {@link #wakeUp}.
+     * The idle wait is long because each look costs connections on both nodes, taken from the
+     * replay on a busy host; the worker wakes the copiers when it claims tables.
+     */
     @Override
     public void run() {
         while (running) {
+            synchronized (wake) {
+                woken = false;
+            }
+            long pause = idleMillis;
             try {
                 if (copyNext().isPresent()) {
                     continue;
                 }
             } catch (SQLException | RuntimeException e) {
                 log.error("copy failed, will retry", e);
+                cleanupWanted = true;
+                pause = retryMillis;
             }
             synchronized (wake) {
                 try {
-                    wake.wait(idleMillis);
+                    if (!woken && running) {
+                        wake.wait(pause);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -122,6 +143,7 @@ public final class TableCopier implements Runnable {
     /** Makes {@link #run} look for work now (the worker calls it after claiming tables). */
     public void wakeUp() {
         synchronized (wake) {
+            woken = true;
             wake.notifyAll();
         }
     }
@@ -145,10 +167,14 @@ public final class TableCopier implements Runnable {
         for (String table : todo) {
             CopyOutcome o = copyTable(table);
             if (o.status() == CopyOutcome.Status.COPIED) {
+                cleanupWanted = true;
                 return Optional.of(o);
             }
         }
-        cleanupStaleConsumers();
+        if (cleanupWanted) {
+            cleanupStaleConsumers();
+            cleanupWanted = false;
+        }
         return Optional.empty();
     }
 

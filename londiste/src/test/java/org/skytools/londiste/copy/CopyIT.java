@@ -63,7 +63,7 @@ class CopyIT {
 
     private static TableCopier copier(TwoNodes n, UrlencApplier applier) {
         return new TableCopier(QUEUE, LEAF_WORKER, n.leaf::connect, n.root::connect, loc -> n.root.connect(), applier)
-                .idleMillis(50);
+                .idleMillis(50, 50);
     }
 
     private static void replayUntilInSync(MiniReplay replay, TwoNodes n) {
@@ -431,5 +431,21 @@ class CopyIT {
             }
             replayUntilInSync(replay, n);
         }
+    }
+
+    @Test
+    void staleCopyConsumersGoAtTheFirstIdleLookAndIdleLooksDoNotTouchTheProviderAgain(
+            TestDatabase db, ClusterGroup group) throws Exception {
+        TwoNodes n = setUp(db, group, 10);
+        TableCopier copier = copier(n, new UrlencApplier());
+        n.root.execute("select pgq.register_consumer(?, ?)", QUEUE, LEAF_WORKER + ".copy.public.gone");
+
+        assertThat(copier.copyNext()).isEmpty();
+        assertThat(copyConsumers(n)).isZero();
+
+        // without a copy in between, an idle look reads the local node only
+        n.root.execute("select pgq.register_consumer(?, ?)", QUEUE, LEAF_WORKER + ".copy.public.gone");
+        assertThat(copier.copyNext()).isEmpty();
+        assertThat(copyConsumers(n)).isOne();
     }
 }
