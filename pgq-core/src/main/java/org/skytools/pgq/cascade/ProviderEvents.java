@@ -4,18 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.pgq.Event;
 import org.skytools.pgq.RetryTagger;
+import org.skytools.pgq.internal.EventCursor;
 
 /**
- * The events of a provider batch, read while iterated: with a fetch size through
- * {@code pgq.get_batch_cursor} and {@code FETCH}, so that at most one block is held; with 0 all at
- * once through {@code pgq.get_batch_events}. Runs in the provider's open transaction.
+ * The events of a provider batch, read while iterated: with a fetch size through an {@link
+ * EventCursor}, so that at most two blocks are held and the next block is fetched while one is
+ * applied; with 0 all at once through {@code pgq.get_batch_events}. Runs in the provider's open
+ * transaction.
  */
 final class ProviderEvents implements Iterator<Event>, AutoCloseable {
     static final String CURSOR = "cascade_walker";
@@ -26,10 +27,9 @@ final class ProviderEvents implements Iterator<Event>, AutoCloseable {
     private final long batchId;
     private final int fetchSize;
     private final String filter;
-    private Statement st;
+    private EventCursor cursor;
+    private PreparedStatement st;
     private ResultSet rs;
-    private int rowsInBlock;
-    private boolean cursorOpen;
     private boolean done;
     private Event next;
 
@@ -64,43 +64,27 @@ final class ProviderEvents implements Iterator<Event>, AutoCloseable {
     }
 
     private Event advance() throws SQLException {
-        while (true) {
-            if (rs == null) {
-                open();
-            } else if (rs.next()) {
-                rowsInBlock++;
-                return Event.fromRow(rs, RetryTagger.NONE);
-            } else if (fetchSize == 0 || rowsInBlock < fetchSize) {
-                close();
-                return null;
-            } else {
-                rs.close();
-                st.close();
-                st = src.createStatement();
-                rs = st.executeQuery("fetch " + fetchSize + " from " + CURSOR);
-                rowsInBlock = 0;
-            }
-        }
-    }
-
-    private void open() throws SQLException {
-        PreparedStatement ps;
         if (fetchSize > 0) {
-            ps = src.prepareStatement(
-                    "select " + COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)");
-            ps.setLong(1, batchId);
-            ps.setString(2, CURSOR);
-            ps.setInt(3, fetchSize);
-            ps.setString(4, filter);
-            cursorOpen = true;
-        } else {
-            ps = src.prepareStatement("select " + COLUMNS + " from pgq.get_batch_events(?::int8)"
-                    + (filter == null ? "" : " where " + filter));
-            ps.setLong(1, batchId);
+            if (cursor == null) {
+                cursor = new EventCursor(src, batchId, CURSOR, fetchSize, filter, RetryTagger.NONE);
+            }
+            Event ev = cursor.next();
+            if (ev == null) {
+                close();
+            }
+            return ev;
         }
-        st = ps;
-        rs = ps.executeQuery();
-        rowsInBlock = 0;
+        if (rs == null) {
+            st = src.prepareStatement("select " + COLUMNS + " from pgq.get_batch_events(?::int8)"
+                    + (filter == null ? "" : " where " + filter));
+            st.setLong(1, batchId);
+            rs = st.executeQuery();
+        }
+        if (rs.next()) {
+            return Event.fromRow(rs, RetryTagger.NONE);
+        }
+        close();
+        return null;
     }
 
     @Override
@@ -109,16 +93,14 @@ final class ProviderEvents implements Iterator<Event>, AutoCloseable {
             return;
         }
         done = true;
+        if (cursor != null) {
+            cursor.close();
+        }
         if (rs != null) {
             rs.close();
         }
         if (st != null) {
             st.close();
-        }
-        if (cursorOpen) {
-            try (Statement closer = src.createStatement()) {
-                closer.execute("close " + CURSOR);
-            }
         }
     }
 }

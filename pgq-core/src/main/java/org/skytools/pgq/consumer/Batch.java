@@ -46,7 +46,7 @@ public final class Batch {
         return events.count();
     }
 
-    /** The most events held in memory at once while reading; bounded by the fetch size. */
+    /** The most events held in memory at once while reading; bounded by twice the fetch size. */
     public int peakEventsHeld() {
         return events.peakHeld();
     }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,11 +13,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.skytools.pgq.Event;
 import org.skytools.pgq.RetryTagger;
+import org.skytools.pgq.internal.EventCursor;
 
 /**
  * The events of one batch, read once. With a fetch size the events come through a cursor
- * ({@code pgq.get_batch_cursor}, then {@code FETCH n}) while they are iterated, so at most one
- * fetch's worth of rows is held whatever the batch size; with fetch size 0 they are loaded at once.
+ * ({@link EventCursor}) while they are iterated, so at most two fetches' worth of rows is held
+ * whatever the batch size; with fetch size 0 they are loaded at once.
  * Only events tagged for retry are remembered, by id.
  */
 final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
@@ -87,7 +87,7 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
         return count;
     }
 
-    /** The most events held in memory at once: at most the fetch size when read lazily. */
+    /** The most events held in memory at once: at most twice the fetch size when read lazily. */
     int peakHeld() {
         return peakHeld;
     }
@@ -134,11 +134,9 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
         }
     }
 
-    /** Walks the cursor: the first block comes from get_batch_cursor, later ones from FETCH. */
+    /** Walks the batch's cursor while iterated. */
     private final class CursorIterator implements Iterator<Event> {
-        private Statement st;
-        private ResultSet rs;
-        private int rowsInBlock;
+        private final EventCursor walker = new EventCursor(db, batchId, CURSOR, fetchSize, filter, BatchEvents.this);
         private boolean done;
         private Event next;
 
@@ -146,10 +144,12 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
         public boolean hasNext() {
             if (next == null && !done) {
                 try {
-                    next = advance();
+                    next = walker.next();
                 } catch (SQLException e) {
                     throw new BatchReadException(batchId, e);
                 }
+                done = next == null;
+                peakHeld = Math.max(peakHeld, walker.peakHeld());
             }
             return next != null;
         }
@@ -165,59 +165,8 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
             return ev;
         }
 
-        private Event advance() throws SQLException {
-            while (true) {
-                if (rs == null) {
-                    openFirstBlock();
-                } else if (rs.next()) {
-                    rowsInBlock++;
-                    peakHeld = Math.max(peakHeld, rowsInBlock);
-                    return Event.fromRow(rs, BatchEvents.this);
-                } else if (rowsInBlock < fetchSize) {
-                    // a short block was the last one
-                    close();
-                    return null;
-                } else {
-                    rs.close();
-                    if (st instanceof PreparedStatement) {
-                        // the first block came from get_batch_cursor; FETCH needs a plain statement
-                        st.close();
-                        st = db.createStatement();
-                    }
-                    rs = st.executeQuery("fetch " + fetchSize + " from " + CURSOR);
-                    rowsInBlock = 0;
-                }
-            }
-        }
-
-        private void openFirstBlock() throws SQLException {
-            PreparedStatement first = db.prepareStatement(
-                    "select " + EVENT_COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)");
-            first.setLong(1, batchId);
-            first.setString(2, CURSOR);
-            first.setInt(3, fetchSize);
-            first.setString(4, filter);
-            st = first;
-            rs = first.executeQuery();
-            rowsInBlock = 0;
-        }
-
         void close() throws SQLException {
-            if (done) {
-                return;
-            }
-            done = true;
-            if (rs != null) {
-                rs.close();
-            }
-            if (st != null) {
-                st.close();
-            }
-            if (rs != null) {
-                try (Statement closer = db.createStatement()) {
-                    closer.execute("close " + CURSOR);
-                }
-            }
+            walker.close();
         }
     }
 }

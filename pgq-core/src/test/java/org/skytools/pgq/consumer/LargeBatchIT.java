@@ -42,7 +42,7 @@ class LargeBatchIT {
 
     @Test
     @Timeout(300)
-    void lazyFetchHoldsAtMostFetchSizeEvents(TestDatabase db) throws Exception {
+    void lazyFetchHoldsAtMostTwoFetchesOfEvents(TestDatabase db) throws Exception {
         fill(db, 20);
         long[] seen = new long[1];
         int[] peak = new int[1];
@@ -59,7 +59,8 @@ class LargeBatchIT {
             assertThat(stats.get("count")).isEqualTo((long) EVENTS);
         }
         assertThat(seen[0]).isEqualTo(EVENTS);
-        assertThat(peak[0]).isEqualTo(100);
+        // the block being read and the next one, fetched meanwhile
+        assertThat(peak[0]).isEqualTo(200);
     }
 
     @Test
@@ -74,6 +75,6 @@ class LargeBatchIT {
         assertThat(p.exitValue()).as(Files.readString(dir.resolve("fork.log"))).isZero();
         String[] result = Files.readString(out).split(" ");
         assertThat(Long.parseLong(result[0])).isEqualTo(EVENTS);
-        assertThat(Integer.parseInt(result[1])).isLessThanOrEqualTo(200);
+        assertThat(Integer.parseInt(result[1])).isLessThanOrEqualTo(400);
     }
 }

@@ -1,0 +1,225 @@
+package org.skytools.pgq.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.skytools.common.db.Quoting;
+import org.skytools.pgq.Event;
+import org.skytools.pgq.RetryTagger;
+
+/**
+ * Walks the events of a batch through a cursor: the first block comes from {@code
+ * pgq.get_batch_cursor}, later ones from {@code FETCH n}. While the caller reads one block, the
+ * next is fetched on a background thread, so that the server produces rows while the client
+ * decodes and handles them, as a COPY stream would; at most two blocks are held at once.
+ *
+ * <p>The background fetch uses the same connection and transaction. pgjdbc serialises statements
+ * on a connection, so a handler may still run its own statements between events; they wait for
+ * the fetch in flight.
+ */
+public final class EventCursor implements AutoCloseable {
+    private static final String COLUMNS =
+            "ev_id, ev_time, ev_txid, ev_retry, ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4";
+
+    private final Connection db;
+    private final long batchId;
+    private final String cursor;
+    private final int fetchSize;
+    private final String filter;
+    private final RetryTagger tagger;
+    private Block current;
+    private CompletableFuture<Block> nextBlock;
+    private ExecutorService fetcher;
+    private boolean opened;
+    private boolean closed;
+    // after a failed statement the transaction is aborted: closing the cursor would only fail again
+    private boolean failed;
+    private int peakHeld;
+
+    /** A block of rows held in memory with the statement that fetched it. */
+    private record Block(Statement st, ResultSet rs, int rows) {
+        void close() throws SQLException {
+            rs.close();
+            st.close();
+        }
+    }
+
+    /**
+     * A cursor named {@code cursor} over the events of {@code batchId} (restricted by the SQL
+     * condition {@code filter} when not null), {@code fetchSize} rows per block; events are tagged
+     * through {@code tagger}.
+     */
+    public EventCursor(Connection db, long batchId, String cursor, int fetchSize, String filter, RetryTagger tagger) {
+        if (fetchSize <= 0) {
+            throw new IllegalArgumentException("fetch size must be positive: " + fetchSize);
+        }
+        this.db = db;
+        this.batchId = batchId;
+        this.cursor = cursor;
+        this.fetchSize = fetchSize;
+        this.filter = filter;
+        this.tagger = tagger;
+    }
+
+    /** The next event, or null after the last one (the cursor is then closed). */
+    public Event next() throws SQLException {
+        if (closed) {
+            return null;
+        }
+        try {
+            return read();
+        } catch (SQLException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    private Event read() throws SQLException {
+        if (!opened) {
+            opened = true;
+            current = first();
+            prefetchAfter(current);
+        }
+        while (true) {
+            if (current.rs().next()) {
+                return Event.fromRow(current.rs(), tagger);
+            }
+            boolean last = current.rows() < fetchSize;
+            current.close();
+            current = null;
+            if (last) {
+                close();
+                return null;
+            }
+            current = awaitNext();
+            prefetchAfter(current);
+        }
+    }
+
+    /** The most rows held in memory at once: at most two blocks. */
+    public int peakHeld() {
+        return peakHeld;
+    }
+
+    private Block first() throws SQLException {
+        PreparedStatement ps = db.prepareStatement(
+                "select " + COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)",
+                ResultSet.TYPE_SCROLL_INSENSITIVE,
+                ResultSet.CONCUR_READ_ONLY);
+        ps.setLong(1, batchId);
+        ps.setString(2, cursor);
+        ps.setInt(3, fetchSize);
+        ps.setString(4, filter);
+        return held(ps, ps.executeQuery());
+    }
+
+    private Block fetch() throws SQLException {
+        Statement st = db.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+        return held(st, st.executeQuery("fetch " + fetchSize + " from " + Quoting.quoteIdent(cursor)));
+    }
+
+    // the rows are in memory already: a scrollable result tells their count without a read
+    private static Block held(Statement st, ResultSet rs) throws SQLException {
+        int rows = rs.last() ? rs.getRow() : 0;
+        rs.beforeFirst();
+        return new Block(st, rs, rows);
+    }
+
+    private void prefetchAfter(Block block) {
+        int held = block.rows();
+        if (block.rows() == fetchSize) {
+            if (fetcher == null) {
+                fetcher = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "pgq-fetch-" + batchId);
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            nextBlock = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return fetch();
+                        } catch (SQLException e) {
+                            throw new FetchFailure(e);
+                        }
+                    },
+                    fetcher);
+            held += fetchSize;
+        }
+        peakHeld = Math.max(peakHeld, held);
+    }
+
+    private Block awaitNext() throws SQLException {
+        CompletableFuture<Block> f = nextBlock;
+        nextBlock = null;
+        if (f == null) {
+            return fetch();
+        }
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while fetching the events of batch " + batchId, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FetchFailure ff) {
+                throw ff.getCause();
+            }
+            throw new SQLException("fetching the events of batch " + batchId + " failed", e.getCause());
+        }
+    }
+
+    /** Closes the cursor, after the fetch in flight if any; a no-op the second time. */
+    @Override
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        SQLException failure = null;
+        try {
+            if (nextBlock != null) {
+                try {
+                    awaitNext().close();
+                } catch (SQLException e) {
+                    failed = true;
+                    failure = e;
+                }
+            }
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+            if (opened && !failed) {
+                try (Statement closer = db.createStatement()) {
+                    closer.execute("close " + Quoting.quoteIdent(cursor));
+                }
+            }
+        } finally {
+            if (fetcher != null) {
+                fetcher.shutdown();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static final class FetchFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FetchFailure(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+}
