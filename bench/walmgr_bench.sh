@@ -47,9 +47,9 @@ fi
 rm -rf "$WORK"
 mkdir -p "$WORK/dist/bin" "$WORK/dist/lib/cds" "$WORK/ws"
 cp $(tr ':' ' ' < "$classpath") "$jar" "$WORK/dist/lib/"
-cp "$REPO/debian/src/lib/skytools-launch" "$WORK/dist/lib/"
+cp "$REPO/debian/src/lib/skytools-launch" "$REPO/debian/src/lib/skytools-cds" "$WORK/dist/lib/"
 cp "$REPO/debian/src/bin/walmgr" "$WORK/dist/bin/"
-chmod 755 "$WORK/dist/lib/skytools-launch" "$WORK/dist/bin/walmgr"
+chmod 755 "$WORK/dist/lib/skytools-launch" "$WORK/dist/lib/skytools-cds" "$WORK/dist/bin/walmgr"
 WALMGR=$WORK/dist/bin/walmgr
 [ -n "$AS_PG" ] && chown -R postgres: "$WORK"
 chmod 755 "$WORK"
