@@ -139,4 +139,45 @@ class StandbyRestoreIT {
             site.passed();
         }
     }
+
+    @Test
+    void tablespaceIsCopiedWithTheBackupAndRelinkedInsideTheRestoredDataDirectory(ClusterGroup group) throws Exception {
+        PgCluster master = group.get(1);
+        try (Site site = new Site(master, "tblspc", false)) {
+            Path location = site.dir.resolve("spc_master");
+            Files.createDirectories(location);
+            ServerUser.own(location);
+            Sql.exec(
+                    master,
+                    "drop table if exists in_spc",
+                    "drop tablespace if exists it_spc",
+                    "create tablespace it_spc location '" + location + "'",
+                    "create table in_spc (id int primary key) tablespace it_spc",
+                    "insert into in_spc select generate_series(1, 300)");
+            String oid = Sql.value(master, "select oid::text from pg_tablespace where spcname = 'it_spc'");
+            try {
+                setupAndBackup(site);
+                assertThat(site.fullBackup.resolve("tmpspc/" + oid)).isDirectory();
+                Sql.exec(master, "insert into in_spc select generate_series(301, 400)");
+                site.ok(site.masterIni, "sync");
+
+                site.ok(site.slaveIni, "restore");
+                Path link = site.slaveData.resolve("pg_tblspc/" + oid);
+                assertThat(Files.isSymbolicLink(link)).isTrue();
+                assertThat(Files.readSymbolicLink(link)).isEqualTo(site.slaveData.resolve("tmpspc/" + oid));
+                site.ok(site.slaveIni, "boot");
+                await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> !inRecovery(site));
+                assertThat(rows(site, "in_spc")).isEqualTo(400);
+                try (Connection c = site.slaveConnection()) {
+                    assertThat(Sql.value(c, "select pg_tablespace_location(" + oid + ")"))
+                            .isEqualTo(site.slaveData.resolve("tmpspc/" + oid).toString());
+                }
+                // the master's own tablespace directory is left alone
+                assertThat(location).isDirectory();
+                site.passed();
+            } finally {
+                Sql.exec(master, "drop table if exists in_spc", "drop tablespace if exists it_spc");
+            }
+        }
+    }
 }
