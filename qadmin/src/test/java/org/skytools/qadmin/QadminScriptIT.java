@@ -335,6 +335,57 @@ class QadminScriptIT {
     }
 
     @Test
+    void londisteStatementsAddListAndRemoveTablesAndSequencesOnARootNode(TestDatabase db) {
+        db.execute("select * from pgq_node.register_location('rq', 'root1', 'dbname=x', false)");
+        db.execute("select * from pgq_node.create_node('rq', 'root', 'root1', 'rw', null, null, null)");
+        db.execute("create table public.acct (id int primary key, bal int)");
+        db.execute("create table public.nokey (v int)");
+        db.execute("create sequence public.ids");
+
+        QadminRun add = QadminRun.on(
+                db,
+                "-c",
+                "connect queue=rq; londiste add table acct with ev_ignore='bal', backup;"
+                        + " londiste add sequence ids; londiste tables; londiste seqs; londiste missing");
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+        assertThat(row(add.out(), "public.acct")).contains("ok");
+        assertThat(row(add.out(), "public.ids")).isNotEmpty();
+        assertThat(add.out()).contains("public.nokey");
+        assertThat(db.queryValue(
+                        "select count(*) from londiste.table_info where queue_name = 'rq' and local", Long.class))
+                .isEqualTo(1L);
+        String trigger = db.queryValue(
+                "select pg_get_triggerdef(oid) from pg_trigger where tgrelid = 'public.acct'::regclass"
+                        + " and tgname = '_londiste_rq'",
+                String.class);
+        assertThat(trigger)
+                .contains("pgq.logutriga")
+                .contains("'rq'")
+                .contains("ignore=bal")
+                .contains("backup");
+        // the capture works: a write on the table becomes an event of the queue
+        db.execute("insert into public.acct values (1, 10)");
+        assertThat(db.queryValue(
+                        "select string_agg(ev_data, ';') from pgq.event_template where ev_type like 'I:%'",
+                        String.class))
+                .isEqualTo("id=1");
+
+        QadminRun nokey = QadminRun.on(db, "-c", "connect queue=rq; londiste add table nokey");
+        assertThat(nokey.exitCode()).as(nokey.toString()).isNotZero();
+        assertThat(nokey.err()).contains("nokey");
+
+        QadminRun remove =
+                QadminRun.on(db, "-c", "connect queue=rq; londiste remove table acct; londiste remove sequence ids");
+        assertThat(remove.exitCode()).as(remove.toString()).isZero();
+        assertThat(db.queryValue("select count(*) from londiste.table_info where queue_name = 'rq'", Long.class))
+                .isZero();
+        assertThat(db.queryValue("select count(*) from londiste.seq_info where queue_name = 'rq'", Long.class))
+                .isZero();
+        assertThat(db.queryValue("select count(*) from pg_trigger where tgrelid = 'public.acct'::regclass", Long.class))
+                .isZero();
+    }
+
+    @Test
     void subconsumersRegisterAndUnregister(TestDatabase db) {
         QadminRun run = QadminRun.on(
                 db,
