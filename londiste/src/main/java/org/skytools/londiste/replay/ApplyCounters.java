@@ -26,6 +26,20 @@ final class ApplyCounters {
         }
     }
 
+    /** Adds the counts of {@code other}, kept apart while it was filled on another thread. */
+    void add(ApplyCounters other) {
+        inserts += other.inserts;
+        updates += other.updates;
+        deletes += other.deletes;
+        truncates += other.truncates;
+        executes += other.executes;
+        globalEvents += other.globalEvents;
+        ignored += other.ignored;
+        coalesced += other.coalesced;
+        statements += other.statements;
+        roundTrips += other.roundTrips;
+    }
+
     ApplyStats snapshot() {
         return new ApplyStats(
                 inserts,

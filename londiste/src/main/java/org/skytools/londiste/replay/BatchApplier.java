@@ -6,6 +6,12 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.skytools.pgq.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * them. It never commits: the caller owns the transaction and sets {@code session_replication_role =
  * replica} on the connection once (see {@link #setReplicaRole}).
  *
+ * <p>In a long batch the changes collected so far are applied on a second thread while the next
+ * events are read and parsed ({@link ReplayOptions#pipelineEvents}); chunks still reach the
+ * database one after the other, in event order, and the connection is idle again when {@link
+ * #apply} returns or throws.
+ *
  * <p>Not thread-safe; one instance per worker connection, kept across batches.
  */
 public final class BatchApplier {
@@ -28,6 +39,7 @@ public final class BatchApplier {
     private final ExecuteApplier executes;
     private final Map<String, TableHandler> handlerCache = new HashMap<>();
     private TableMap tables;
+    private ExecutorService flusher;
 
     /**
      * An applier for the given subscribed tables (queue name, destination, handler per table).
@@ -84,37 +96,110 @@ public final class BatchApplier {
             throws SQLException {
         ApplyCounters counters = new ApplyCounters();
         PendingChanges pending = new PendingChanges(tickId);
-        for (Event raw : events) {
-            ReplayEvent ev = EventParser.parse(raw);
-            if (ev instanceof ReplayEvent.RowChange || ev instanceof ReplayEvent.SqlChange) {
-                ReplayEvent.TableEvent te = (ReplayEvent.TableEvent) ev;
-                ReplayTable t = tables.get(te.table());
-                if (t == null || !filter.applies(t.name(), te.txid())) {
+        AsyncFlush inFlight = null;
+        try {
+            for (Event raw : events) {
+                ReplayEvent ev = EventParser.parse(raw);
+                if (ev instanceof ReplayEvent.RowChange || ev instanceof ReplayEvent.SqlChange) {
+                    ReplayEvent.TableEvent te = (ReplayEvent.TableEvent) ev;
+                    ReplayTable t = tables.get(te.table());
+                    if (t == null || !filter.applies(t.name(), te.txid())) {
+                        counters.ignored++;
+                        continue;
+                    }
+                    TableHandler h = handlerFor(t);
+                    if (h.mode() == ApplyMode.IGNORE) {
+                        counters.ignored++;
+                        continue;
+                    }
+                    pending.add(te, t, h, raw);
+                    if (options.pipelineEvents() > 0 && pending.size() >= options.pipelineEvents()) {
+                        // the changes so far go to the database while the next ones are read;
+                        // one chunk at a time, so they still apply in event order
+                        joinInto(inFlight, counters);
+                        inFlight = flushAsync(dst, pending);
+                        pending = new PendingChanges(tickId);
+                    } else if (pending.size() >= options.maxPendingEvents()) {
+                        joinInto(inFlight, counters);
+                        inFlight = null;
+                        pending.flush(dst, options, counters);
+                    }
+                    continue;
+                }
+                if (ev instanceof ReplayEvent.CascadeEvent) {
                     counters.ignored++;
                     continue;
                 }
-                TableHandler h = handlerFor(t);
-                if (h.mode() == ApplyMode.IGNORE) {
-                    counters.ignored++;
-                    continue;
-                }
-                pending.add(te, t, h, raw);
-                if (pending.size() >= options.maxPendingEvents()) {
-                    pending.flush(dst, options, counters);
-                }
-                continue;
+                joinInto(inFlight, counters);
+                inFlight = null;
+                pending.flush(dst, options, counters);
+                applyBarrier(dst, ev, filter, counters);
             }
-            if (ev instanceof ReplayEvent.CascadeEvent) {
-                counters.ignored++;
-                continue;
-            }
+            joinInto(inFlight, counters);
+            inFlight = null;
             pending.flush(dst, options, counters);
-            applyBarrier(dst, ev, filter, counters);
+        } finally {
+            if (inFlight != null) {
+                // the caller rolls back: the connection must be idle before it does
+                inFlight.awaitQuietly();
+            }
         }
-        pending.flush(dst, options, counters);
         ApplyStats stats = counters.snapshot();
         log.debug("applied batch: {}", stats);
         return stats;
+    }
+
+    /** A chunk of changes being applied on the flush thread, with its own counts. */
+    private record AsyncFlush(Future<ApplyCounters> result) {
+        void awaitQuietly() {
+            try {
+                result.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // the failure that made the caller leave is the one reported
+            }
+        }
+    }
+
+    private AsyncFlush flushAsync(Connection dst, PendingChanges chunk) {
+        if (flusher == null) {
+            // one thread that goes away when idle: an applier lives as long as its worker
+            ThreadPoolExecutor pool =
+                    new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "replay-apply");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            flusher = pool;
+        }
+        return new AsyncFlush(flusher.submit(() -> {
+            ApplyCounters c = new ApplyCounters();
+            chunk.flush(dst, options, c);
+            return c;
+        }));
+    }
+
+    private static void joinInto(AsyncFlush flush, ApplyCounters counters) throws SQLException {
+        if (flush == null) {
+            return;
+        }
+        try {
+            counters.add(flush.result().get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            flush.awaitQuietly();
+            throw new SQLException("interrupted while applying a batch", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException se) {
+                throw se;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("applying a batch failed", cause);
+        }
     }
 
     private void applyBarrier(Connection dst, ReplayEvent ev, ReplayFilter filter, ApplyCounters counters)

@@ -14,6 +14,8 @@ import java.util.Objects;
  *     bounding memory
  * @param statementsPerBatch statements sent per JDBC batch in ordered application
  * @param rowsPerStatement rows per set statement
+ * @param pipelineEvents row events after which the collected ones are applied on a second thread
+ *     while the next ones are read and parsed (0: apply on the calling thread only)
  */
 public record ReplayOptions(
         String queueName,
@@ -22,34 +24,69 @@ public record ReplayOptions(
         boolean oneByOne,
         int maxPendingEvents,
         int statementsPerBatch,
-        int rowsPerStatement) {
+        int rowsPerStatement,
+        int pipelineEvents) {
     public ReplayOptions {
         Objects.requireNonNull(queueName, "queueName");
-        if (maxPendingEvents < 1 || statementsPerBatch < 1 || rowsPerStatement < 1) {
+        if (maxPendingEvents < 1 || statementsPerBatch < 1 || rowsPerStatement < 1 || pipelineEvents < 0) {
             throw new IllegalArgumentException("replay limits must be positive");
         }
     }
 
     /** The defaults for the main worker of {@code queueName}. */
     public static ReplayOptions forQueue(String queueName) {
-        return new ReplayOptions(queueName, false, true, false, 100_000, 1_000, 10_000);
+        return new ReplayOptions(queueName, false, true, false, 100_000, 1_000, 10_000, 5_000);
     }
 
     /** These options for a copy process. */
     public ReplayOptions asCopyProcess() {
         return new ReplayOptions(
-                queueName, true, coalesce, oneByOne, maxPendingEvents, statementsPerBatch, rowsPerStatement);
+                queueName,
+                true,
+                coalesce,
+                oneByOne,
+                maxPendingEvents,
+                statementsPerBatch,
+                rowsPerStatement,
+                pipelineEvents);
+    }
+
+    /** These options with the pipelined application after {@code events} row events (0: off). */
+    public ReplayOptions withPipeline(int events) {
+        return new ReplayOptions(
+                queueName,
+                copyProcess,
+                coalesce,
+                oneByOne,
+                maxPendingEvents,
+                statementsPerBatch,
+                rowsPerStatement,
+                events);
     }
 
     /** These options with the net change per key on or off. */
     public ReplayOptions withCoalesce(boolean on) {
         return new ReplayOptions(
-                queueName, copyProcess, on, oneByOne, maxPendingEvents, statementsPerBatch, rowsPerStatement);
+                queueName,
+                copyProcess,
+                on,
+                oneByOne,
+                maxPendingEvents,
+                statementsPerBatch,
+                rowsPerStatement,
+                pipelineEvents);
     }
 
     /** These options in one-statement-per-event mode (retry of a failed batch). */
     public ReplayOptions withOneByOne(boolean on) {
         return new ReplayOptions(
-                queueName, copyProcess, coalesce, on, maxPendingEvents, statementsPerBatch, rowsPerStatement);
+                queueName,
+                copyProcess,
+                coalesce,
+                on,
+                maxPendingEvents,
+                statementsPerBatch,
+                rowsPerStatement,
+                pipelineEvents);
     }
 }

@@ -57,6 +57,7 @@ public final class ReplayApplyBench {
             System.out.printf(
                     "batch: %d events (transactions of 3 updates + 1 insert, scale %d)%n", batch.size(), scale);
             double[] setSecs = new double[rounds];
+            double[] serialSecs = new double[rounds];
             double[] orderedSecs = new double[rounds];
             double[] copySecs = new double[rounds];
             ApplyStats setStats = null;
@@ -69,6 +70,8 @@ public final class ReplayApplyBench {
                         .map(t -> ReplayTable.of("public." + t))
                         .toList());
                 BatchApplier set = new BatchApplier(ReplayOptions.forQueue("q"), tables);
+                BatchApplier serial =
+                        new BatchApplier(ReplayOptions.forQueue("q").withPipeline(0), tables);
                 BatchApplier ordered =
                         new BatchApplier(ReplayOptions.forQueue("q").withCoalesce(false), tables);
                 // warm up caches and the server's plans once
@@ -85,6 +88,10 @@ public final class ReplayApplyBench {
                     setSecs[r] = secs(t);
                     vacuum(dst);
                     t = System.nanoTime();
+                    apply(dst, serial, batch);
+                    serialSecs[r] = secs(t);
+                    vacuum(dst);
+                    t = System.nanoTime();
                     orderedStats = apply(dst, ordered, batch);
                     orderedSecs[r] = secs(t);
                     vacuum(dst);
@@ -92,16 +99,20 @@ public final class ReplayApplyBench {
                     copy(dst, batch);
                     copySecs[r] = secs(t);
                     System.out.printf(
-                            "round %d: net change %.2f s, ordered %.2f s, COPY %.2f s%n",
-                            r + 1, setSecs[r], orderedSecs[r], copySecs[r]);
+                            "round %d: net change %.2f s (on one thread %.2f s), ordered %.2f s, COPY %.2f s%n",
+                            r + 1, setSecs[r], serialSecs[r], orderedSecs[r], copySecs[r]);
                 }
             }
             double setRate = batch.size() / median(setSecs);
+            double serialRate = batch.size() / median(serialSecs);
             double orderedRate = batch.size() / median(orderedSecs);
             double copyRate = batch.size() / median(copySecs);
             System.out.printf(
                     "apply, net change per key:  %.0f events/s (median of %d; %d statements in %d round trips)%n",
                     setRate, rounds, setStats.statements(), setStats.roundTrips());
+            System.out.printf(
+                    "apply, net change, one thread: %.0f events/s (median of %d; pipelined/one thread %.2f)%n",
+                    serialRate, rounds, setRate / serialRate);
             System.out.printf(
                     "apply, ordered statements:  %.0f events/s (median of %d; %d statements in %d round trips)%n",
                     orderedRate, rounds, orderedStats.statements(), orderedStats.roundTrips());
