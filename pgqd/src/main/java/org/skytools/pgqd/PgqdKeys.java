@@ -42,18 +42,37 @@ final class PgqdKeys {
                     + "\ndatabase of the cluster that allows connections and has PgQ");
 
     static final ConfigKey<Boolean> SYSLOG = ConfigKey.bool("syslog")
-            .withDefault(false)
-            .withDescription("log to syslog (the C pgqd's default was 1). Accepted for compatibility: this"
-                    + "\npgqd logs to the console (the journal under systemd) and to logfile, and warns once"
-                    + "\nwhen syslog is set to 1");
+            .withDefault(true)
+            .withDescription("also log to the local syslog (/dev/log, through logger(1)); skipped under"
+                    + "\nsystemd, whose journal has the console output already");
 
-    static final ConfigKey<String> SYSLOG_IDENT = ConfigKey.string("syslog_ident")
-            .withDefault("pgqd")
-            .withDescription("syslog program name. Accepted for compatibility, see syslog");
+    static final ConfigKey<String> SYSLOG_IDENT =
+            ConfigKey.string("syslog_ident").withDefault("pgqd").withDescription("syslog program name");
 
     static final ConfigKey<String> SYSLOG_FACILITY = ConfigKey.string("syslog_facility")
             .withDefault("daemon")
-            .withDescription("syslog facility. Accepted for compatibility, see syslog");
+            .withValidator(Validator.oneOf(
+                    "kern",
+                    "user",
+                    "mail",
+                    "daemon",
+                    "auth",
+                    "syslog",
+                    "lpr",
+                    "news",
+                    "uucp",
+                    "cron",
+                    "authpriv",
+                    "ftp",
+                    "local0",
+                    "local1",
+                    "local2",
+                    "local3",
+                    "local4",
+                    "local5",
+                    "local6",
+                    "local7"))
+            .withDescription("syslog facility: daemon, user, local0 ... local7, ...");
 
     static final ConfigKey<Duration> CHECK_PERIOD = ConfigKey.seconds("check_period")
             .withDefault(Duration.ofSeconds(60))

@@ -12,7 +12,7 @@ import org.skytools.common.db.ConnectString;
  * @param baseConnstr connect string every database's connect string starts from
  * @param initialDatabase where the database list is read
  * @param databaseList the databases to serve; empty serves every database of the cluster
- * @param syslog whether the config asks for syslog (not supported, warned about)
+ * @param syslog syslog output: null when off
  * @param checkPeriod how often to re-list databases and look again for a missing pgq
  * @param tickerPeriod delay between ticks of one database
  * @param retryPeriod delay between retry-queue drains of one database
@@ -25,7 +25,7 @@ record PgqdSettings(
         ConnectString baseConnstr,
         String initialDatabase,
         List<String> databaseList,
-        boolean syslog,
+        SyslogTarget syslog,
         Duration checkPeriod,
         Duration tickerPeriod,
         Duration retryPeriod,
@@ -44,7 +44,12 @@ record PgqdSettings(
                 ConnectString.parse(PgqdKeys.BASE_CONNSTR.get(config)),
                 PgqdKeys.INITIAL_DATABASE.get(config),
                 PgqdKeys.DATABASE_LIST.get(config),
-                PgqdKeys.SYSLOG.get(config),
+                PgqdKeys.SYSLOG.get(config)
+                        ? new SyslogTarget(
+                                PgqdKeys.SYSLOG_IDENT.get(config),
+                                PgqdKeys.SYSLOG_FACILITY.get(config),
+                                config.has(PgqdKeys.SYSLOG.name()))
+                        : null,
                 PgqdKeys.CHECK_PERIOD.get(config),
                 PgqdKeys.TICKER_PERIOD.get(config),
                 PgqdKeys.RETRY_PERIOD.get(config),
@@ -52,6 +57,13 @@ record PgqdSettings(
                 PgqdKeys.STATS_PERIOD.get(config),
                 PgqdKeys.CONNECTION_LIFETIME.get(config));
     }
+
+    /**
+     * Where syslog lines go.
+     *
+     * @param explicit whether the config sets {@code syslog} itself rather than by default
+     */
+    record SyslogTarget(String ident, String facility, boolean explicit) {}
 
     /** The connect string of database {@code dbname}: the base with {@code dbname} set, quoted as libpq needs. */
     ConnectString connstr(String dbname) {

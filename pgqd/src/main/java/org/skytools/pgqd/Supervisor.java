@@ -20,6 +20,7 @@ import org.skytools.common.config.Secrets;
 import org.skytools.common.daemon.Stats;
 import org.skytools.common.db.DbConnector;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.common.log.LogSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -80,7 +81,7 @@ final class Supervisor implements AutoCloseable {
      */
     void start() throws InterruptedException {
         PgqdSettings s = settings.get();
-        warnSyslog(s);
+        startSyslog(s);
         List<String> databases;
         try {
             databases = DatabaseLister.list(s, context.connector());
@@ -133,7 +134,7 @@ final class Supervisor implements AutoCloseable {
             stopAll();
             context = newContext(next);
         }
-        warnSyslog(next);
+        startSyslog(next);
         refresh(next);
         workers.values().forEach(DatabaseWorker::wakeUp);
         Instant now = clock.instant();
@@ -216,11 +217,23 @@ final class Supervisor implements AutoCloseable {
         }
     }
 
-    private void warnSyslog(PgqdSettings s) {
-        if (s.syslog() && !syslogWarned) {
+    // Called after each logging set-up (start and reload), which drops the syslog output.
+    private void startSyslog(PgqdSettings s) {
+        PgqdSettings.SyslogTarget target = s.syslog();
+        if (target == null) {
+            return;
+        }
+        if (System.getenv("JOURNAL_STREAM") != null) {
+            // under systemd the console output is in the journal already; syslog would repeat it
+            log.debug("stderr goes to the journal: not logging to syslog as well");
+            return;
+        }
+        if (LogSetup.addSyslog(target.ident(), target.facility())) {
+            log.debug("logging to syslog as \"{}\", facility {}", target.ident(), target.facility());
+        } else if (target.explicit() && !syslogWarned) {
             syslogWarned = true;
-            log.warn("'syslog' is set but ignored: pgqd logs to the console (the journal under systemd) and to"
-                    + " 'logfile'; set syslog = 0 to silence this");
+            log.warn("syslog = 1 but this host has no syslog socket (/dev/log) or no logger(1): logging to"
+                    + " the console and 'logfile' only");
         }
     }
 

@@ -38,7 +38,7 @@ class PgqdSettingsTest {
         assertThat(s.maintPeriod()).isEqualTo(Duration.ofSeconds(120));
         assertThat(s.statsPeriod()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.connectionLifetime()).isEqualTo(Duration.ofSeconds(3600));
-        assertThat(s.syslog()).isFalse();
+        assertThat(s.syslog()).isEqualTo(new PgqdSettings.SyslogTarget("pgqd", "daemon", false));
         assertThat(s.jobName()).isEqualTo("pgqd");
     }
 
@@ -71,10 +71,11 @@ class PgqdSettingsTest {
     }
 
     @Test
-    void syslogIsReportedOnlyWhenSwitchedOn() throws IOException {
-        assertThat(PgqdSettings.from(config("syslog = 1\nsyslog_ident = x\n")).syslog())
-                .isTrue();
-        assertThat(PgqdSettings.from(config("syslog = 0\n")).syslog()).isFalse();
+    void syslogIsOnByDefaultAsInTheCPgqdAndOffWithZero() throws IOException {
+        assertThat(PgqdSettings.from(config("syslog = 1\nsyslog_ident = x\nsyslog_facility = local3\n"))
+                        .syslog())
+                .isEqualTo(new PgqdSettings.SyslogTarget("x", "local3", true));
+        assertThat(PgqdSettings.from(config("syslog = 0\n")).syslog()).isNull();
     }
 
     @Test

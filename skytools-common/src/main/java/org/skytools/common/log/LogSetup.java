@@ -61,6 +61,40 @@ public final class LogSetup {
         }
     }
 
+    /**
+     * Adds syslog to the set-up made by {@link #apply} (which drops it again): lines go to the local
+     * syslog as {@code ident[pid]} under {@code facility}, with their level as severity. Returns
+     * false, changing nothing, when this host has no syslog socket ({@code /dev/log}) or logger(1)
+     * cannot run.
+     *
+     * @throws SkyToolsException for an unknown facility name
+     */
+    public static boolean addSyslog(String ident, String facility) {
+        int code = SyslogPipe.facilityCode(facility);
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (!(factory instanceof LoggerContext context) || !Files.exists(Path.of("/dev/log"))) {
+            return false;
+        }
+        return attach(context, new SyslogPipe(SyslogPipe.localCommand(ident), code));
+    }
+
+    static boolean attach(LoggerContext context, SyslogPipe pipe) {
+        pipe.setContext(context);
+        pipe.setName("syslog");
+        pipe.start();
+        if (!pipe.isStarted()) {
+            return false;
+        }
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        var previous = root.getAppender("syslog");
+        if (previous != null) {
+            root.detachAppender(previous);
+            previous.stop();
+        }
+        root.addAppender(pipe);
+        return true;
+    }
+
     static String pattern(String jobName) {
         String job = jobName == null ? "-" : jobName.replaceAll("[^A-Za-z0-9._@+/-]", "_");
         return "%d{\"yyyy-MM-dd HH:mm:ss,SSS\"} " + ProcessHandle.current().pid() + " %level %X{job_name:-" + job
