@@ -315,25 +315,6 @@ class BatchApplierIT {
     }
 
     @Test
-    void aFailureInAPipelinedChunkFailsTheBatchAndLeavesTheConnectionUsable(TestDatabase db) throws Exception {
-        try (ReplayFixture f = new ReplayFixture(db)) {
-            f.table("e", "create table public.e (id int primary key, v text)", "pgq.logutriga");
-            f.dst("insert into e values (3, 'already here')");
-            f.nextBatch();
-            f.src("insert into e select i, 'x' from generate_series(1, 40) i");
-            List<org.skytools.pgq.Event> batch = f.nextBatch();
-            BatchApplier a = new BatchApplier(
-                    ReplayOptions.forQueue("q").withCoalesce(false).withPipeline(2),
-                    new TableMap(List.of(ReplayTable.of("public.e"))));
-            assertThatThrownBy(() -> a.apply(f.dst, batch, ReplayFilter.ALL))
-                    .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("duplicate key");
-            f.dst.rollback();
-            assertThat(f.count(f.dst, "e")).isEqualTo(1);
-        }
-    }
-
-    @Test
     void l27_failedStatementNamesItsEvent(TestDatabase db) throws Exception {
         try (ReplayFixture f = new ReplayFixture(db)) {
             f.table("e", "create table public.e (id int primary key, v text)", "pgq.logutriga");
@@ -346,9 +327,12 @@ class BatchApplierIT {
                     .findFirst()
                     .orElseThrow()
                     .id();
+            // the pipelined case fails on the second thread: the error must still surface here, and
+            // the connection be idle for the rollback and the next round
             for (ReplayOptions opts : List.of(
                     ReplayOptions.forQueue("q").withCoalesce(false),
-                    ReplayOptions.forQueue("q").withOneByOne(true))) {
+                    ReplayOptions.forQueue("q").withOneByOne(true),
+                    ReplayOptions.forQueue("q").withCoalesce(false).withPipeline(2))) {
                 BatchApplier a = new BatchApplier(opts, new TableMap(List.of(ReplayTable.of("public.e"))));
                 assertThatThrownBy(() -> a.apply(f.dst, batch, ReplayFilter.ALL))
                         .isInstanceOf(SQLException.class)
