@@ -18,6 +18,10 @@ import org.skytools.pgq.internal.PgTimestamps;
  * consumer that read the event.
  */
 public final class Event {
+    /** The columns {@link #fromRow} reads, in its order: select them from the batch functions. */
+    public static final String COLUMNS =
+            "ev_id, ev_time, ev_txid, ev_retry, ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4";
+
     private final long id;
     private final String timeText;
     private final long txid;

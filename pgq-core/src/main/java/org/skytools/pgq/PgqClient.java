@@ -17,8 +17,6 @@ import org.skytools.pgq.internal.SqlCalls;
  * of the SQL name. Each call runs in the connection's current transaction; the caller commits.
  */
 public final class PgqClient {
-    private static final String EVENT_COLUMNS =
-            "ev_id, ev_time, ev_txid, ev_retry, ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4";
     private static final String BATCH_COLUMNS = "batch_id, cur_tick_id, prev_tick_id, cur_tick_time, prev_tick_time,"
             + " cur_tick_event_seq, prev_tick_event_seq";
     private static final String QUEUE_COLUMNS = "queue_name, queue_ntables, queue_cur_table,"
@@ -117,7 +115,7 @@ public final class PgqClient {
     public List<Event> getBatchEvents(long batchId) throws SQLException {
         return SqlCalls.list(
                 conn,
-                "select " + EVENT_COLUMNS + " from pgq.get_batch_events(?::int8)",
+                "select " + Event.COLUMNS + " from pgq.get_batch_events(?::int8)",
                 rs -> Event.fromRow(rs, RetryTagger.NONE),
                 batchId);
     }
@@ -131,7 +129,7 @@ public final class PgqClient {
             throws SQLException {
         return SqlCalls.list(
                 conn,
-                "select " + EVENT_COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)",
+                "select " + Event.COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)",
                 rs -> Event.fromRow(rs, RetryTagger.NONE),
                 batchId,
                 cursorName,

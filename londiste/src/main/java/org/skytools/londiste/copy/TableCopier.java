@@ -100,7 +100,7 @@ public final class TableCopier implements Runnable {
      * Sets how long the {@link #run} loop waits, when no table is {@code in-copy}, before it looks
      * again without being woken (the worker wakes it when it claims tables), and after a failed copy.
      */
-    public TableCopier idleMillis(long idle, long retry) {
+    public TableCopier waitMillis(long idle, long retry) {
         this.idleMillis = idle;
         this.retryMillis = retry;
         return this;

@@ -165,13 +165,11 @@ public final class BatchApplier {
     private AsyncFlush flushAsync(Connection dst, PendingChanges chunk) {
         if (flusher == null) {
             // one thread that goes away when idle: an applier lives as long as its worker
-            ThreadPoolExecutor pool =
-                    new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                        Thread t = new Thread(r, "replay-apply");
-                        t.setDaemon(true);
-                        return t;
-                    });
-            flusher = pool;
+            flusher = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "replay-apply");
+                t.setDaemon(true);
+                return t;
+            });
         }
         return new AsyncFlush(flusher.submit(() -> {
             ApplyCounters c = new ApplyCounters();

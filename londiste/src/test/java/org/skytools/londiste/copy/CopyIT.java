@@ -63,7 +63,7 @@ class CopyIT {
 
     private static TableCopier copier(TwoNodes n, UrlencApplier applier) {
         return new TableCopier(QUEUE, LEAF_WORKER, n.leaf::connect, n.root::connect, loc -> n.root.connect(), applier)
-                .idleMillis(50, 50);
+                .waitMillis(50, 50);
     }
 
     private static void replayUntilInSync(MiniReplay replay, TwoNodes n) {

@@ -20,8 +20,6 @@ import org.skytools.pgq.internal.EventCursor;
  */
 final class ProviderEvents implements Iterator<Event>, AutoCloseable {
     static final String CURSOR = "cascade_walker";
-    private static final String COLUMNS =
-            "ev_id, ev_time, ev_txid, ev_retry, ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4";
 
     private final Connection src;
     private final long batchId;
@@ -75,7 +73,7 @@ final class ProviderEvents implements Iterator<Event>, AutoCloseable {
             return ev;
         }
         if (rs == null) {
-            st = src.prepareStatement("select " + COLUMNS + " from pgq.get_batch_events(?::int8)"
+            st = src.prepareStatement("select " + Event.COLUMNS + " from pgq.get_batch_events(?::int8)"
                     + (filter == null ? "" : " where " + filter));
             st.setLong(1, batchId);
             rs = st.executeQuery();

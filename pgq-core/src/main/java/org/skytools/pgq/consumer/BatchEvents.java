@@ -23,8 +23,6 @@ import org.skytools.pgq.internal.EventCursor;
  */
 final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
     static final String CURSOR = "batch_walker";
-    private static final String EVENT_COLUMNS =
-            "ev_id, ev_time, ev_txid, ev_retry, ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4";
 
     private final Connection db;
     private final long batchId;
@@ -52,7 +50,7 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
     /** Events loaded at once with {@code pgq.get_batch_events}, filtered by {@code filter} if set. */
     static BatchEvents loaded(Connection db, long batchId, String filter) throws SQLException {
         BatchEvents ev = new BatchEvents(db, batchId, 0, filter);
-        String sql = "select " + EVENT_COLUMNS + " from pgq.get_batch_events(?::int8)"
+        String sql = "select " + Event.COLUMNS + " from pgq.get_batch_events(?::int8)"
                 + (filter == null ? "" : " where " + filter);
         List<Event> list = new ArrayList<>();
         try (PreparedStatement st = db.prepareStatement(sql)) {

@@ -24,8 +24,6 @@ import org.skytools.pgq.RetryTagger;
  * the fetch in flight.
  */
 public final class EventCursor implements AutoCloseable {
-    private static final String COLUMNS =
-            "ev_id, ev_time, ev_txid, ev_retry, ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4";
 
     private final Connection db;
     private final long batchId;
@@ -109,7 +107,7 @@ public final class EventCursor implements AutoCloseable {
 
     private Block first() throws SQLException {
         PreparedStatement ps = db.prepareStatement(
-                "select " + COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)",
+                "select " + Event.COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)",
                 ResultSet.TYPE_SCROLL_INSENSITIVE,
                 ResultSet.CONCUR_READ_ONLY);
         ps.setLong(1, batchId);
