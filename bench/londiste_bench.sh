@@ -88,6 +88,15 @@ div() { echo "($1) / ($2)" | bc -l | xargs printf '%.2f'; }
 add() { echo "$1 + $2" | bc -l | xargs printf '%.2f'; }
 load() { cut -d ' ' -f 1-3 /proc/loadavg; }
 want() { case ",$PARTS," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+# CPU time, in clock ticks, of a cluster's server processes (alive, plus those already reaped)
+cpu_cluster() {
+    local pm t=0 p
+    pm=$(head -1 "$WORK/$1/postmaster.pid")
+    for p in $(pgrep -P "$pm"); do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+    echo $((t + $(awk '{ print $16 + $17 }' "/proc/$pm/stat")))
+}
+cpu_pidfile() { awk '{ print $14 + $15 }' "/proc/$(cat "$1")/stat" 2>/dev/null || echo 0; }
+cpu_secs() { echo "$1 / $(getconf CLK_TCK)" | bc -l | xargs printf '%.2f'; }
 say() { printf '\n== %s   (load %s, %s)\n' "$*" "$(load)" "$(date -u +%T)"; }
 fail() {
     echo "FAILED: $*" >&2
@@ -311,6 +320,8 @@ run_pgbench bench "londiste triggers, leaf worker stopped"
 R[l_ev]=$((PGB_XACTS * 4))
 target=$(root_tick bench bench_q)
 echo "  before catch-up: $(leaf_pending); root tick $target"
+c_root=$(cpu_cluster root); c_leaf=$(cpu_cluster leaf)
+c_other=$(( $(cpu_pidfile "$WORK/londiste-bench-root.pid") + $(cpu_pidfile "$WORK/pgqd-root.pid") + $(cpu_pidfile "$WORK/pgqd-leaf.pid") ))
 t=$(now)
 "$BIN/londiste" "$WORK/bench-leaf.ini" worker -d >/dev/null
 mark "$t" "worker -d returned"
@@ -319,6 +330,10 @@ timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_wait_tick); PGBIN=$PGBI
 R[l_cu]=$(since "$t")
 mark "$t" "leaf has root tick $target"
 R[l_rate]=$(div "${R[l_ev]}" "${R[l_cu]}")
+c_root=$(( $(cpu_cluster root) - c_root )); c_leaf=$(( $(cpu_cluster leaf) - c_leaf ))
+c_other=$(( $(cpu_pidfile "$WORK/londiste-bench-root.pid") + $(cpu_pidfile "$WORK/pgqd-root.pid") + $(cpu_pidfile "$WORK/pgqd-leaf.pid") - c_other ))
+c_worker=$(cpu_pidfile "$WORK/londiste-bench-leaf.pid")
+R[l_cpu]="CPU s: root server $(cpu_secs $c_root), leaf server $(cpu_secs $c_leaf), leaf worker JVM $(cpu_secs $c_worker), pgqd + root worker $(cpu_secs $c_other)"
 # the worker's own time: from its "started" line to the end of the batch with the target tick
 started=$(grep -E ' INFO bench_leaf started$' "$WORK/londiste-bench-leaf.log" | tail -1 | cut -c1-23 | tr ',' '.')
 R[l_cu_w]=$(echo "$(now) - $(date -u -d "$started" +%s.%N)" | bc -l | xargs printf '%.2f')
@@ -331,14 +346,18 @@ while [ "$(val_root postgres "select count(*) from pg_stat_replication where app
 run_pgbench nat "publication, subscription disabled"
 R[n_ev]=$((PGB_XACTS * 4))
 target=$(val_root postgres "select pg_current_wal_lsn()")
+c_root=$(cpu_cluster root); c_leaf=$(cpu_cluster leaf)
 t=$(now)
 on_leaf nat -c "alter subscription bench_sub enable"
 native_wait "$target"
 R[n_cu]=$(since "$t")
+R[n_cpu]="CPU s: root server $(cpu_secs $(( $(cpu_cluster root) - c_root ))), leaf server $(cpu_secs $(( $(cpu_cluster leaf) - c_leaf )))"
 R[n_rate]=$(div "${R[n_ev]}" "${R[n_cu]}")
 printf '%-46s %9s changes in %8s s = %9s /s\n' "londiste catch-up (worker -d to last tick)" "${R[l_ev]}" "${R[l_cu]}" "${R[l_rate]}"
 printf '%-46s %9s changes in %8s s = %9s /s\n' "  from the worker's 'started' log line" "${R[l_ev]}" "${R[l_cu_w]}" "$(div "${R[l_ev]}" "${R[l_cu_w]}")"
 printf '%-46s %9s changes in %8s s = %9s /s\n' "native catch-up (replay_lsn)" "${R[n_ev]}" "${R[n_cu]}" "${R[n_rate]}"
+echo "  londiste ${R[l_cpu]}"
+echo "  native   ${R[n_cpu]}"
 echo "londiste/native events per second: $(div "${R[l_rate]}" "${R[n_rate]}")"
 
 fi

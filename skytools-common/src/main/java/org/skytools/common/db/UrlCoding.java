@@ -49,41 +49,61 @@ final class UrlCoding {
         if (text == null || text.isEmpty()) {
             return row;
         }
-        for (String pair : text.split("&", -1)) {
-            if (pair.isEmpty()) {
-                continue;
+        int n = text.length();
+        int from = 0;
+        while (from < n) {
+            int amp = text.indexOf('&', from);
+            if (amp < 0) {
+                amp = n;
             }
-            int eq = pair.indexOf('=');
-            if (eq < 0) {
-                row.put(decodeText(pair), null);
-            } else {
-                row.put(decodeText(pair.substring(0, eq)), decodeText(pair.substring(eq + 1)));
+            if (amp > from) {
+                int eq = from;
+                while (eq < amp && text.charAt(eq) != '=') {
+                    eq++;
+                }
+                if (eq == amp) {
+                    row.put(decodeText(text, from, amp), null);
+                } else {
+                    row.put(decodeText(text, from, eq), decodeText(text, eq + 1, amp));
+                }
             }
+            from = amp + 1;
         }
         return row;
     }
 
     // Lenient like Python's unquote_plus: a '%' not followed by two hex digits stays as it is.
-    private static String decodeText(String text) {
-        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
-            return text;
+    // Values without '%' (numbers, names, the '+' of spaces) take no byte buffer.
+    private static String decodeText(String text, int from, int to) {
+        boolean plus = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                return decodePercent(text, from, to);
+            }
+            plus |= c == '+';
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
-        int i = 0;
-        while (i < text.length()) {
+        String part = text.substring(from, to);
+        return plus ? part.replace('+', ' ') : part;
+    }
+
+    private static String decodePercent(String text, int from, int to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
+        int i = from;
+        while (i < to) {
             char c = text.charAt(i);
             if (c == '+') {
                 out.write(' ');
                 i++;
-            } else if (c == '%'
-                    && i + 2 < text.length()
-                    && hex(text.charAt(i + 1)) >= 0
-                    && hex(text.charAt(i + 2)) >= 0) {
+            } else if (c == '%' && i + 2 < to && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
                 out.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
                 i += 3;
+            } else if (c < 0x80) {
+                out.write(c);
+                i++;
             } else {
                 int end = i + 1;
-                if (Character.isHighSurrogate(c) && end < text.length()) {
+                if (Character.isHighSurrogate(c) && end < to) {
                     end++;
                 }
                 out.writeBytes(text.substring(i, end).getBytes(StandardCharsets.UTF_8));

@@ -137,4 +137,17 @@ class QuotingTest {
         assertThat(Quoting.urlDecode(null)).isEmpty();
         assertThat(Quoting.urlDecode("k=a=b")).containsEntry("k", "a=b");
     }
+
+    @Test
+    void urlDecodeReadsPlusOnlyRawUnicodeAndEmptyPartsAlike() {
+        Map<String, String> row = Quoting.urlDecode("f=++a+b++&u=\u00e4+\ud83d\ude00&m=\u00e4%20%c3%a4&=v&z=&");
+        assertThat(row.keySet()).containsExactly("f", "u", "m", "", "z");
+        assertThat(row)
+                .containsEntry("f", "  a b  ")
+                .containsEntry("u", "\u00e4 \ud83d\ude00")
+                .containsEntry("m", "\u00e4 \u00e4")
+                .containsEntry("", "v")
+                .containsEntry("z", "");
+        assertThat(Quoting.urlDecode("&&a&")).containsOnlyKeys("a").containsEntry("a", null);
+    }
 }
