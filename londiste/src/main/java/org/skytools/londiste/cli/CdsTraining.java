@@ -6,13 +6,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import org.skytools.common.cli.ClassPreloader;
 import org.skytools.londiste.Main;
 
 /**
  * The training run for londiste's class-data-sharing archive: help, the config template and two
  * commands against a database that refuses the connection, so the archive holds the command-line
- * model, the config, logging and the JDBC driver. The launcher runs it with {@code
+ * model, the config, logging and the JDBC driver; then every class of the product and of the
+ * driver's core is loaded, for the worker's paths. The launcher runs it with {@code
  * -XX:ArchiveClassesAtExit}; every later command starts from the archive.
  */
 public final class CdsTraining {
@@ -35,6 +38,8 @@ public final class CdsTraining {
             Main.execute(ini.toString(), "--ini");
             Main.execute(ini.toString(), "tables");
             Main.execute(ini.toString(), "status");
+            // the worker's replay and copy paths, which a training without servers cannot reach
+            ClassPreloader.load(List.of("org/skytools/", "org/postgresql/core/", "org/postgresql/jdbc/"));
         } finally {
             System.setOut(out);
             System.setErr(err);
