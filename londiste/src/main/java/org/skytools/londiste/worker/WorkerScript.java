@@ -58,10 +58,13 @@ public final class WorkerScript implements Script {
 
     @Override
     public boolean work(Stats stats) throws Exception {
+        long start = System.nanoTime();
         boolean more = worker.workOnce();
         ApplyStats applied = worker.lastStats();
         if (more && applied != null && applied.rowEvents() > 0) {
             stats.increase("count", applied.rowEvents());
+            // the batch's wall time, as SkyTools' consumers report it
+            stats.put("duration", (System.nanoTime() - start) / 1e9);
         }
         return more;
     }

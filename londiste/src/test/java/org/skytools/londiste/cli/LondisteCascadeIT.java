@@ -166,6 +166,9 @@ class LondisteCascadeIT {
         assertThat(Nodes.run(branch, "compare")).as(nodes.log("lbranch")).isZero();
         assertThat(Nodes.run(leaf, "compare")).as(nodes.log("lleaf")).isZero();
         assertThat(Nodes.run(leaf, "status")).isZero();
+        // each applied batch is logged with its row events and wall time, as SkyTools' consumers do
+        assertThat(nodes.log("lleaf"))
+                .containsPattern("INFO lleaf \\{count: [1-9][0-9]*, duration: [0-9]+\\.[0-9]+\\}");
 
         // position repair with the worker stopped: both leave the leaf where it was
         Nodes.kill(leafWorker);
