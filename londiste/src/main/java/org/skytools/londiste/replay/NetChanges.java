@@ -20,8 +20,21 @@ final class NetChanges {
         boolean existedBefore;
         boolean existsNow;
         boolean sawDelete;
+        // the event's own row until a later update merges into it: copied only then
         Map<String, String> row;
+        boolean rowOwned;
+
+        void merge(Map<String, String> update) {
+            if (!rowOwned) {
+                row = new LinkedHashMap<>(row);
+                rowOwned = true;
+            }
+            row.putAll(update);
+        }
     }
+
+    // the column list of the last row added, reused while rows keep the same columns
+    private List<String> lastColumns = List.of();
 
     final List<List<String>> deletes = new ArrayList<>();
     final Map<List<String>, RowSet> updates = new LinkedHashMap<>();
@@ -49,19 +62,20 @@ final class NetChanges {
                         return null;
                     }
                     st.existsNow = true;
-                    st.row = new LinkedHashMap<>(ch.row());
+                    st.row = ch.row();
+                    st.rowOwned = false;
                 }
                 case UPDATE -> {
                     if (st == null) {
                         st = new KeyState();
                         st.existedBefore = true;
                         st.existsNow = true;
-                        st.row = new LinkedHashMap<>(ch.row());
+                        st.row = ch.row();
                         keys.put(key, st);
                     } else if (!st.existsNow) {
                         return null;
                     } else {
-                        st.row.putAll(ch.row());
+                        st.merge(ch.row());
                     }
                 }
                 case DELETE -> {
@@ -86,7 +100,7 @@ final class NetChanges {
             }
             if (st.existsNow) {
                 boolean insert = !st.existedBefore || st.sawDelete;
-                add(insert ? net.inserts : net.updates, st.row);
+                net.add(insert ? net.inserts : net.updates, st.row);
             }
         }
         return net;
@@ -96,15 +110,29 @@ final class NetChanges {
     static NetChanges insertsOnly(List<ReplayEvent.RowChange> changes) {
         NetChanges net = new NetChanges();
         for (ReplayEvent.RowChange ch : changes) {
-            add(net.inserts, ch.row());
+            net.add(net.inserts, ch.row());
         }
         return net;
     }
 
-    private static void add(Map<List<String>, RowSet> sets, Map<String, String> row) {
-        List<String> cols = List.copyOf(row.keySet());
+    private void add(Map<List<String>, RowSet> sets, Map<String, String> row) {
+        List<String> cols = sameColumns(row, lastColumns) ? lastColumns : List.copyOf(row.keySet());
+        lastColumns = cols;
         RowSet set = sets.computeIfAbsent(cols, c -> new RowSet(c, new ArrayList<>()));
         set.rows().add(new ArrayList<>(row.values()));
+    }
+
+    private static boolean sameColumns(Map<String, String> row, List<String> columns) {
+        if (row.size() != columns.size()) {
+            return false;
+        }
+        int i = 0;
+        for (String c : row.keySet()) {
+            if (!c.equals(columns.get(i++))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

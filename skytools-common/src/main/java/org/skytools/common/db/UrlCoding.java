@@ -46,45 +46,66 @@ final class UrlCoding {
 
     static Map<String, String> decode(String text) {
         Map<String, String> row = new LinkedHashMap<>();
-        if (text == null || text.isEmpty()) {
-            return row;
-        }
-        int n = text.length();
-        int from = 0;
-        while (from < n) {
-            int amp = text.indexOf('&', from);
-            if (amp < 0) {
-                amp = n;
-            }
-            if (amp > from) {
-                int eq = from;
-                while (eq < amp && text.charAt(eq) != '=') {
-                    eq++;
-                }
-                if (eq == amp) {
-                    row.put(decodeText(text, from, amp), null);
-                } else {
-                    row.put(decodeText(text, from, eq), decodeText(text, eq + 1, amp));
-                }
-            }
-            from = amp + 1;
+        if (text != null && !text.isEmpty()) {
+            new RowDecoder(text).into(row);
         }
         return row;
     }
 
-    // Lenient like Python's unquote_plus: a '%' not followed by two hex digits stays as it is.
-    // Values without '%' (numbers, names, the '+' of spaces) take no byte buffer.
-    private static String decodeText(String text, int from, int to) {
-        boolean plus = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '%') {
+    /**
+     * One pass over an urlencoded row: the separators and the characters that need decoding are
+     * found with {@link String#indexOf}, each of them once per row, so that a value without '%'
+     * costs one substring.
+     */
+    private static final class RowDecoder {
+        private final String text;
+        private final int length;
+        // the next '%' and '+' at or after the token being decoded (length when there is none)
+        private int nextPercent;
+        private int nextPlus;
+
+        RowDecoder(String text) {
+            this.text = text;
+            this.length = text.length();
+            this.nextPercent = find('%', 0);
+            this.nextPlus = find('+', 0);
+        }
+
+        void into(Map<String, String> row) {
+            int from = 0;
+            while (from < length) {
+                int amp = find('&', from);
+                if (amp > from) {
+                    int eq = text.indexOf('=', from);
+                    if (eq < 0 || eq >= amp) {
+                        row.put(token(from, amp), null);
+                    } else {
+                        row.put(token(from, eq), token(eq + 1, amp));
+                    }
+                }
+                from = amp + 1;
+            }
+        }
+
+        // Lenient like Python's unquote_plus: a '%' not followed by two hex digits stays as it is.
+        private String token(int from, int to) {
+            if (nextPercent < from) {
+                nextPercent = find('%', from);
+            }
+            if (nextPercent < to) {
                 return decodePercent(text, from, to);
             }
-            plus |= c == '+';
+            if (nextPlus < from) {
+                nextPlus = find('+', from);
+            }
+            String part = text.substring(from, to);
+            return nextPlus < to ? part.replace('+', ' ') : part;
         }
-        String part = text.substring(from, to);
-        return plus ? part.replace('+', ' ') : part;
+
+        private int find(char c, int from) {
+            int i = text.indexOf(c, from);
+            return i < 0 ? length : i;
+        }
     }
 
     private static String decodePercent(String text, int from, int to) {
