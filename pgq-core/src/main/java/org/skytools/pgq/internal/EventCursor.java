@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,9 +17,10 @@ import org.skytools.pgq.RetryTagger;
 
 /**
  * Walks the events of a batch through a cursor: the first block comes from {@code
- * pgq.get_batch_cursor}, later ones from {@code FETCH n}. While the caller reads one block, the
- * next is fetched on a background thread, so that the server produces rows while the client
- * decodes and handles them, as a COPY stream would; at most two blocks are held at once.
+ * pgq.get_batch_cursor}, later ones from {@code FETCH n}. While the caller handles one block, the
+ * next is fetched and decoded into events on a background thread, so that the server produces
+ * rows and the client decodes them while the caller works, as with a COPY stream; at most two
+ * blocks are held at once.
  *
  * <p>The background fetch uses the same connection and transaction. pgjdbc serialises statements
  * on a connection, so a handler may still run its own statements between events; they wait for
@@ -31,22 +34,15 @@ public final class EventCursor implements AutoCloseable {
     private final int fetchSize;
     private final String filter;
     private final RetryTagger tagger;
-    private Block current;
-    private CompletableFuture<Block> nextBlock;
+    private List<Event> current;
+    private int position;
+    private CompletableFuture<List<Event>> nextBlock;
     private ExecutorService fetcher;
     private boolean opened;
     private boolean closed;
     // after a failed statement the transaction is aborted: closing the cursor would only fail again
     private boolean failed;
     private int peakHeld;
-
-    /** A block of rows held in memory with the statement that fetched it. */
-    private record Block(Statement st, ResultSet rs, int rows) {
-        void close() throws SQLException {
-            rs.close();
-            st.close();
-        }
-    }
 
     /**
      * A cursor named {@code cursor} over the events of {@code batchId} (restricted by the SQL
@@ -85,17 +81,17 @@ public final class EventCursor implements AutoCloseable {
             prefetchAfter(current);
         }
         while (true) {
-            if (current.rs().next()) {
-                return Event.fromRow(current.rs(), tagger);
+            if (position < current.size()) {
+                return current.get(position++);
             }
-            boolean last = current.rows() < fetchSize;
-            current.close();
+            boolean last = current.size() < fetchSize;
             current = null;
             if (last) {
                 close();
                 return null;
             }
             current = awaitNext();
+            position = 0;
             prefetchAfter(current);
         }
     }
@@ -105,33 +101,37 @@ public final class EventCursor implements AutoCloseable {
         return peakHeld;
     }
 
-    private Block first() throws SQLException {
-        PreparedStatement ps = db.prepareStatement(
-                "select " + Event.COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)",
-                ResultSet.TYPE_SCROLL_INSENSITIVE,
-                ResultSet.CONCUR_READ_ONLY);
-        ps.setLong(1, batchId);
-        ps.setString(2, cursor);
-        ps.setInt(3, fetchSize);
-        ps.setString(4, filter);
-        return held(ps, ps.executeQuery());
+    private List<Event> first() throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "select " + Event.COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)")) {
+            ps.setLong(1, batchId);
+            ps.setString(2, cursor);
+            ps.setInt(3, fetchSize);
+            ps.setString(4, filter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return events(rs);
+            }
+        }
     }
 
-    private Block fetch() throws SQLException {
-        Statement st = db.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
-        return held(st, st.executeQuery("fetch " + fetchSize + " from " + Quoting.quoteIdent(cursor)));
+    private List<Event> fetch() throws SQLException {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("fetch " + fetchSize + " from " + Quoting.quoteIdent(cursor))) {
+            return events(rs);
+        }
     }
 
-    // the rows are in memory already: a scrollable result tells their count without a read
-    private static Block held(Statement st, ResultSet rs) throws SQLException {
-        int rows = rs.last() ? rs.getRow() : 0;
-        rs.beforeFirst();
-        return new Block(st, rs, rows);
+    private List<Event> events(ResultSet rs) throws SQLException {
+        List<Event> block = new ArrayList<>(fetchSize);
+        while (rs.next()) {
+            block.add(Event.fromRow(rs, tagger));
+        }
+        return block;
     }
 
-    private void prefetchAfter(Block block) {
-        int held = block.rows();
-        if (block.rows() == fetchSize) {
+    private void prefetchAfter(List<Event> block) {
+        int held = block.size();
+        if (block.size() == fetchSize) {
             if (fetcher == null) {
                 fetcher = Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "pgq-fetch-" + batchId);
@@ -153,8 +153,8 @@ public final class EventCursor implements AutoCloseable {
         peakHeld = Math.max(peakHeld, held);
     }
 
-    private Block awaitNext() throws SQLException {
-        CompletableFuture<Block> f = nextBlock;
+    private List<Event> awaitNext() throws SQLException {
+        CompletableFuture<List<Event>> f = nextBlock;
         nextBlock = null;
         if (f == null) {
             return fetch();
@@ -183,16 +183,13 @@ public final class EventCursor implements AutoCloseable {
         try {
             if (nextBlock != null) {
                 try {
-                    awaitNext().close();
+                    awaitNext();
                 } catch (SQLException e) {
                     failed = true;
                     failure = e;
                 }
             }
-            if (current != null) {
-                current.close();
-                current = null;
-            }
+            current = null;
             if (opened && !failed) {
                 try (Statement closer = db.createStatement()) {
                     closer.execute("close " + Quoting.quoteIdent(cursor));
