@@ -61,13 +61,12 @@ begin
                             and (TG_OP = 'INSERT' or c.key1 > 0 or (TG_OP = 'DELETE' and c.pkey <> ''))) is not true;
             -- one statement where one will do: each costs a setup
             s := case TG_OP when 'DELETE' then OLD::text else NEW::text end;
-            -- The values, with '+' and ':' encoded and then spaces as '+', and an
-            -- empty token before and after; a value that holds a comma gives
-            -- more tokens.  NULL is an empty token and shows as the bare name.
+            -- The values, with '+' and ':' encoded and then, in one pass, the
+            -- parentheses as commas, spaces as '+' and the quotes dropped: an empty
+            -- token before and after, and a value that holds a comma gives more
+            -- tokens.  NULL is an empty token and shows as the bare name.
             a := case when s ~ '^\([-0-9A-Za-z_., "+:]*\)$' and strpos(s, '""') = 0 then
-                     string_to_array(replace(replace(replace(replace(replace(replace(replace(replace(
-                         s, '+', '%2b'), ':', '%3a'), '(', ','), ')', ','), '"', ''),
-                         '        ', '++++++++'), '  ', '++'), ' ', '+'), ',') end;
+                     string_to_array(translate(replace(replace(s, '+', '%2b'), ':', '%3a'), '() "', ',,+'), ',') end;
             if array_length(a, 1) = c.ncols + 2 then
                 if TG_OP = 'UPDATE' then
                     -- The key column must keep its value.  The row text of NEW has no
