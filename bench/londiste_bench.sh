@@ -96,6 +96,11 @@ cpu_cluster() {
     echo $((t + $(awk '{ print $16 + $17 }' "/proc/$pm/stat")))
 }
 cpu_pidfile() { awk '{ print $14 + $15 }' "/proc/$(cat "$1")/stat" 2>/dev/null || echo 0; }
+# the processes that run beside the catch-up: the root's worker and both tickers
+cpu_others() {
+    echo $(( $(cpu_pidfile "$WORK/londiste-bench-root.pid") + $(cpu_pidfile "$WORK/pgqd-root.pid") \
+        + $(cpu_pidfile "$WORK/pgqd-leaf.pid") ))
+}
 cpu_secs() { echo "$1 / $(getconf CLK_TCK)" | bc -l | xargs printf '%.2f'; }
 say() { printf '\n== %s   (load %s, %s)\n' "$*" "$(load)" "$(date -u +%T)"; }
 fail() {
@@ -321,7 +326,7 @@ R[l_ev]=$((PGB_XACTS * 4))
 target=$(root_tick bench bench_q)
 echo "  before catch-up: $(leaf_pending); root tick $target"
 c_root=$(cpu_cluster root); c_leaf=$(cpu_cluster leaf)
-c_other=$(( $(cpu_pidfile "$WORK/londiste-bench-root.pid") + $(cpu_pidfile "$WORK/pgqd-root.pid") + $(cpu_pidfile "$WORK/pgqd-leaf.pid") ))
+c_other=$(cpu_others)
 t=$(now)
 "$BIN/londiste" "$WORK/bench-leaf.ini" worker -d >/dev/null
 mark "$t" "worker -d returned"
@@ -331,7 +336,7 @@ R[l_cu]=$(since "$t")
 mark "$t" "leaf has root tick $target"
 R[l_rate]=$(div "${R[l_ev]}" "${R[l_cu]}")
 c_root=$(( $(cpu_cluster root) - c_root )); c_leaf=$(( $(cpu_cluster leaf) - c_leaf ))
-c_other=$(( $(cpu_pidfile "$WORK/londiste-bench-root.pid") + $(cpu_pidfile "$WORK/pgqd-root.pid") + $(cpu_pidfile "$WORK/pgqd-leaf.pid") - c_other ))
+c_other=$(( $(cpu_others) - c_other ))
 c_worker=$(cpu_pidfile "$WORK/londiste-bench-leaf.pid")
 R[l_cpu]="CPU s: root server $(cpu_secs $c_root), leaf server $(cpu_secs $c_leaf), leaf worker JVM $(cpu_secs $c_worker), pgqd + root worker $(cpu_secs $c_other)"
 # the worker's own time: from its "started" line to the end of the batch with the target tick

@@ -1,11 +1,9 @@
 package org.skytools.pgq.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -102,31 +100,22 @@ public final class EventCursor implements AutoCloseable {
     }
 
     private List<Event> first() throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(
-                "select " + Event.COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)")) {
-            ps.setLong(1, batchId);
-            ps.setString(2, cursor);
-            ps.setInt(3, fetchSize);
-            ps.setString(4, filter);
-            try (ResultSet rs = ps.executeQuery()) {
-                return events(rs);
-            }
-        }
+        return SqlCalls.list(
+                db,
+                "select " + Event.COLUMNS + " from pgq.get_batch_cursor(?::int8, ?::text, ?::int4, ?::text)",
+                this::event,
+                batchId,
+                cursor,
+                fetchSize,
+                filter);
     }
 
     private List<Event> fetch() throws SQLException {
-        try (Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("fetch " + fetchSize + " from " + Quoting.quoteIdent(cursor))) {
-            return events(rs);
-        }
+        return SqlCalls.list(db, "fetch " + fetchSize + " from " + Quoting.quoteIdent(cursor), this::event);
     }
 
-    private List<Event> events(ResultSet rs) throws SQLException {
-        List<Event> block = new ArrayList<>(fetchSize);
-        while (rs.next()) {
-            block.add(Event.fromRow(rs, tagger));
-        }
-        return block;
+    private Event event(ResultSet rs) throws SQLException {
+        return Event.fromRow(rs, tagger);
     }
 
     private void prefetchAfter(List<Event> block) {

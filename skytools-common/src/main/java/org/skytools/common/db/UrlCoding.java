@@ -87,7 +87,6 @@ final class UrlCoding {
             }
         }
 
-        // Lenient like Python's unquote_plus: a '%' not followed by two hex digits stays as it is.
         private String token(int from, int to) {
             if (nextPercent < from) {
                 nextPercent = find('%', from);
@@ -108,6 +107,7 @@ final class UrlCoding {
         }
     }
 
+    // Lenient like Python's unquote_plus: a '%' not followed by two hex digits stays as it is.
     private static String decodePercent(String text, int from, int to) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
         int i = from;
