@@ -38,6 +38,7 @@ public final class BatchApplier {
     private final HandlerRegistry handlers;
     private final ExecuteApplier executes;
     private final Map<String, TableHandler> handlerCache = new HashMap<>();
+    private final EventParser parser = new EventParser();
     private TableMap tables;
     private ExecutorService flusher;
 
@@ -99,7 +100,7 @@ public final class BatchApplier {
         AsyncFlush inFlight = null;
         try {
             for (Event raw : events) {
-                ReplayEvent ev = EventParser.parse(raw);
+                ReplayEvent ev = parser.read(raw);
                 if (ev instanceof ReplayEvent.RowChange || ev instanceof ReplayEvent.SqlChange) {
                     ReplayEvent.TableEvent te = (ReplayEvent.TableEvent) ev;
                     ReplayTable t = tables.get(te.table());

@@ -1,11 +1,11 @@
 package org.skytools.londiste.replay;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.skytools.common.db.Quoting;
+import org.skytools.common.db.RowImageDecoder;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.pgq.Event;
@@ -17,13 +17,26 @@ import org.skytools.pgq.Event;
  * pgq.sqltriga}), {@code R} for truncate, {@code EXECUTE} and londiste's global events.
  */
 public final class EventParser {
-    private EventParser() {}
+    // a batch repeats a few key lists and column lists over and over: sharing them lets the
+    // replay compare them by identity
+    private static final int MAX_KEY_LISTS = 512;
+
+    private final RowImageDecoder rows = new RowImageDecoder();
+    private final Map<String, List<String>> keyLists = new HashMap<>();
+
+    /** A parser for a stream of events; not thread-safe. */
+    public EventParser() {}
 
     /**
      * The replay meaning of {@code ev}; throws {@link SkyToolsException} naming the event type and id
      * for a type the replay does not know or a payload it cannot read.
      */
     public static ReplayEvent parse(Event ev) {
+        return new EventParser().read(ev);
+    }
+
+    /** As {@link #parse}, sharing key and column lists with the events read before. */
+    public ReplayEvent read(Event ev) {
         String type = ev.type();
         if (type == null || type.isEmpty()) {
             throw unhandled(ev);
@@ -38,7 +51,7 @@ public final class EventParser {
         }
     }
 
-    private static ReplayEvent parseKnown(Event ev, String type) {
+    private ReplayEvent parseKnown(Event ev, String type) {
         long id = ev.id();
         long txid = ev.txid();
         if (type.length() == 1) {
@@ -53,9 +66,9 @@ public final class EventParser {
         }
         if (type.length() >= 2 && type.charAt(1) == ':' && RowOp.ofCode(type.charAt(0)) != null) {
             RowOp op = RowOp.ofCode(type.charAt(0));
-            List<String> pkey = splitKeys(type.substring(2));
-            Map<String, String> old = ev.extra2() == null ? null : Quoting.urlDecode(ev.extra2());
-            return new ReplayEvent.RowChange(id, txid, table(ev), op, pkey, ev.row(), old);
+            List<String> pkey = keyList(type);
+            Map<String, String> old = ev.extra2() == null ? null : rows.decode(ev.extra2());
+            return new ReplayEvent.RowChange(id, txid, table(ev), op, pkey, rows.decode(ev.data()), old);
         }
         if (type.charAt(0) == '{') {
             return parseJson(ev, type);
@@ -120,11 +133,18 @@ public final class EventParser {
         return row;
     }
 
-    private static List<String> splitKeys(String list) {
-        if (list.isEmpty()) {
-            return List.of();
+    /** The key columns named after the operation code in {@code type} ({@code U:pk1,pk2}). */
+    private List<String> keyList(String type) {
+        List<String> keys = keyLists.get(type);
+        if (keys == null) {
+            String list = type.substring(2);
+            keys = list.isEmpty() ? List.of() : List.of(list.split(","));
+            if (keyLists.size() >= MAX_KEY_LISTS) {
+                keyLists.clear();
+            }
+            keyLists.put(type, keys);
         }
-        return Arrays.asList(list.split(","));
+        return keys;
     }
 
     private static String table(Event ev) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.skytools.common.db.RowImage;
 
 /**
  * The net effect of a run of row changes of one table, per primary key, as SkyTools' {@code bulk}
@@ -116,10 +117,19 @@ final class NetChanges {
     }
 
     private void add(Map<List<String>, RowSet> sets, Map<String, String> row) {
-        List<String> cols = sameColumns(row, lastColumns) ? lastColumns : List.copyOf(row.keySet());
+        List<String> cols;
+        List<String> values;
+        if (row instanceof RowImage image) {
+            // a decoded row carries its shared column list and a view of its values
+            cols = image.columnNames();
+            values = image.valueList();
+        } else {
+            cols = sameColumns(row, lastColumns) ? lastColumns : List.copyOf(row.keySet());
+            values = new ArrayList<>(row.values());
+        }
         lastColumns = cols;
         RowSet set = sets.computeIfAbsent(cols, c -> new RowSet(c, new ArrayList<>()));
-        set.rows().add(new ArrayList<>(row.values()));
+        set.rows().add(values);
     }
 
     private static boolean sameColumns(Map<String, String> row, List<String> columns) {

@@ -137,11 +137,18 @@ final class PendingChanges {
         }
         List<String> pkey = changes.get(0).pkey();
         boolean insertsOnly = true;
+        // rows of one shape share their key set: each shape is checked against the table once
+        Set<String> checkedColumns = null;
         for (ReplayEvent.RowChange ch : changes) {
-            if (!ch.pkey().equals(pkey)
-                    || ch.changesKey()
-                    || !info.columnTypes().keySet().containsAll(ch.row().keySet())) {
+            if ((ch.pkey() != pkey && !ch.pkey().equals(pkey)) || ch.changesKey()) {
                 return false;
+            }
+            Set<String> columns = ch.row().keySet();
+            if (columns != checkedColumns) {
+                if (!info.columnTypes().keySet().containsAll(columns)) {
+                    return false;
+                }
+                checkedColumns = columns;
             }
             insertsOnly &= ch.op() == RowOp.INSERT;
         }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.skytools.common.db.RowImage;
 
 /**
  * A queue event as the replay understands it: a row change, a partial-SQL change from {@code
@@ -43,8 +44,8 @@ public sealed interface ReplayEvent {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(op, "op");
             pkey = List.copyOf(pkey);
-            row = Collections.unmodifiableMap(row);
-            oldRow = oldRow == null ? null : Collections.unmodifiableMap(oldRow);
+            row = unmodifiable(row);
+            oldRow = oldRow == null ? null : unmodifiable(oldRow);
         }
 
         /** The key values of the row, in key column order; null entries when a value is missing. */
@@ -66,6 +67,10 @@ public sealed interface ReplayEvent {
         /** The key values of the row before the change: of the old row when known, else of the row. */
         public List<String> oldKeyValues() {
             return oldRow != null && op == RowOp.UPDATE ? keyOf(oldRow) : keyOf(row);
+        }
+
+        private static Map<String, String> unmodifiable(Map<String, String> r) {
+            return r instanceof RowImage ? r : Collections.unmodifiableMap(r);
         }
 
         private List<String> keyOf(Map<String, String> r) {

@@ -9,7 +9,7 @@ import org.skytools.common.db.Quoting;
 
 /**
  * Applies {@link NetChanges} of one table with one statement per operation and column list: the
- * rows travel as text arrays, {@code unnest} turns them back into rows and each value is cast to
+ * rows travel as text arrays (sent in binary), {@code unnest} turns them back into rows and each value is cast to
  * its column's type (the same input function a quoted literal goes through). Deletes go first, then
  * inserts, then updates; the keys are distinct so no statement sees another's rows.
  */
@@ -108,7 +108,9 @@ final class SetStatements {
                     for (int r = 0; r < col.length; r++) {
                         col[r] = chunk.get(r).get(c);
                     }
-                    ps.setArray(c + 1, conn.createArrayOf("text", col));
+                    // a String[] parameter goes in the binary array format: no quoting to add
+                    // here nor to parse on the server
+                    ps.setObject(c + 1, col);
                 }
                 counters.roundTrip(1);
                 ps.executeUpdate();

@@ -81,6 +81,9 @@ final class ConnectResolver {
                 .or(() -> nonEmpty(p.get("fallback_application_name")))
                 .orElse("skytools");
         props.setProperty("ApplicationName", app);
+        // date and time values come as the server prints them: a batch's ev_time is kept as text
+        // (parsed only when asked for), and no client-side formatting can differ from psql's
+        props.setProperty("binaryTransferDisable", "DATE,TIME,TIMETZ,TIMESTAMP,TIMESTAMPTZ");
 
         List<String> hostPorts = new ArrayList<>();
         for (int i = 0; i < connectTo.size(); i++) {

@@ -44,12 +44,21 @@ final class UrlCoding {
         }
     }
 
+    /** Receives the decoded pairs of a row in order; a null value is SQL NULL. */
+    interface PairSink {
+        void put(String name, String value);
+    }
+
     static Map<String, String> decode(String text) {
         Map<String, String> row = new LinkedHashMap<>();
-        if (text != null && !text.isEmpty()) {
-            new RowDecoder(text).into(row);
-        }
+        decodeInto(text, row::put);
         return row;
+    }
+
+    static void decodeInto(String text, PairSink sink) {
+        if (text != null && !text.isEmpty()) {
+            new RowDecoder(text).into(sink);
+        }
     }
 
     /**
@@ -71,7 +80,7 @@ final class UrlCoding {
             this.nextPlus = find('+', 0);
         }
 
-        void into(Map<String, String> row) {
+        void into(PairSink row) {
             int from = 0;
             while (from < length) {
                 int amp = find('&', from);

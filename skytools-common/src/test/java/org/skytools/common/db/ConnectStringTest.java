@@ -158,7 +158,9 @@ class ConnectStringTest {
                 .containsEntry("connectTimeout", "7")
                 .containsEntry("targetServerType", "primary")
                 .containsEntry("tcpKeepAlive", "true")
-                .containsEntry("ApplicationName", "job1");
+                .containsEntry("ApplicationName", "job1")
+                // read as text: no decoding and formatting again of every event's ev_time
+                .containsEntry("binaryTransferDisable", "DATE,TIME,TIMETZ,TIMESTAMP,TIMESTAMPTZ");
         assertThat(t.toString()).doesNotContain("pw");
         assertThat(t.dbname()).isEqualTo("db1");
         assertThat(t.user()).isEqualTo("u1");
