@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * replica} on the connection once (see {@link #setReplicaRole}).
  *
  * <p>In a long batch the changes collected so far are applied on a second thread while the next
- * events are read and parsed ({@link ReplayOptions#pipelineEvents}); chunks still reach the
- * database one after the other, in event order, and the connection is idle again when {@link
- * #apply} returns or throws.
+ * events are read and parsed: a chunk goes as soon as that thread is free and at least {@link
+ * ReplayOptions#pipelineEvents} row events wait, so chunks grow while the database is the slower
+ * side and stay small while reading is; they still reach the database one after the other, in
+ * event order, and the connection is idle again when {@link #apply} returns or throws.
  *
  * <p>Not thread-safe; one instance per worker connection, kept across batches.
  */
@@ -96,7 +97,9 @@ public final class BatchApplier {
     public ApplyStats apply(Connection dst, Iterable<Event> events, ReplayFilter filter, Long tickId)
             throws SQLException {
         ApplyCounters counters = new ApplyCounters();
-        PendingChanges pending = new PendingChanges(tickId);
+        // table structures read once per batch; an EXECUTE event may change them
+        Map<String, DestTableInfo> structures = new HashMap<>();
+        PendingChanges pending = new PendingChanges(tickId, structures);
         AsyncFlush inFlight = null;
         try {
             for (Event raw : events) {
@@ -114,15 +117,20 @@ public final class BatchApplier {
                         continue;
                     }
                     pending.add(te, t, h, raw);
-                    if (options.pipelineEvents() > 0 && pending.size() >= options.pipelineEvents()) {
-                        // the changes so far go to the database while the next ones are read;
-                        // one chunk at a time, so they still apply in event order
-                        joinInto(inFlight, counters);
-                        inFlight = flushAsync(dst, pending);
-                        pending = new PendingChanges(tickId);
-                    } else if (pending.size() >= options.maxPendingEvents()) {
+                    if (inFlight != null && inFlight.result().isDone()) {
                         joinInto(inFlight, counters);
                         inFlight = null;
+                    }
+                    boolean full = pending.size() >= options.maxPendingEvents();
+                    if (options.pipelineEvents() > 0
+                            && (full || (inFlight == null && pending.size() >= options.pipelineEvents()))) {
+                        // the changes so far go to the database while the next ones are read: as
+                        // soon as the flush thread is free, so that little is left to apply when
+                        // the batch's last event is read; one chunk at a time, in event order
+                        joinInto(inFlight, counters);
+                        inFlight = flushAsync(dst, pending);
+                        pending = new PendingChanges(tickId, structures);
+                    } else if (full) {
                         pending.flush(dst, options, counters);
                     }
                     continue;
@@ -135,6 +143,7 @@ public final class BatchApplier {
                 inFlight = null;
                 pending.flush(dst, options, counters);
                 applyBarrier(dst, ev, filter, counters);
+                structures.clear();
             }
             joinInto(inFlight, counters);
             inFlight = null;

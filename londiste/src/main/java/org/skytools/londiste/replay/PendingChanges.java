@@ -30,10 +30,15 @@ final class PendingChanges {
     private final List<Item> items = new ArrayList<>();
 
     private final Long tickId;
+    private final Map<String, DestTableInfo> structures;
 
-    /** Pending changes of a batch ending at {@code tickId} (null when not known). */
-    PendingChanges(Long tickId) {
+    /**
+     * Pending changes of a batch ending at {@code tickId} (null when not known); the structures of
+     * destination tables are read into and reused from {@code structures}.
+     */
+    PendingChanges(Long tickId, Map<String, DestTableInfo> structures) {
         this.tickId = tickId;
+        this.structures = structures;
     }
 
     void add(ReplayEvent.TableEvent ev, ReplayTable table, TableHandler handler, Event raw) {
@@ -67,7 +72,12 @@ final class PendingChanges {
             items.clear();
             return;
         }
-        Map<String, DestTableInfo> infos = DestTableCatalog.load(conn, new LinkedHashSet<>(byDest.keySet()), counters);
+        Set<String> unknown = new LinkedHashSet<>(byDest.keySet());
+        unknown.removeAll(structures.keySet());
+        if (!unknown.isEmpty()) {
+            structures.putAll(DestTableCatalog.load(conn, unknown, counters));
+        }
+        Map<String, DestTableInfo> infos = structures;
         Set<String> ordered = new HashSet<>();
         for (Map.Entry<String, List<Item>> e : byDest.entrySet()) {
             DestTableInfo info = infos.get(e.getKey());

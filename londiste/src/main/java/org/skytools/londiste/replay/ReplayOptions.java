@@ -14,8 +14,9 @@ import java.util.Objects;
  *     bounding memory
  * @param statementsPerBatch statements sent per JDBC batch in ordered application
  * @param rowsPerStatement rows per set statement
- * @param pipelineEvents row events after which the collected ones are applied on a second thread
- *     while the next ones are read and parsed (0: apply on the calling thread only)
+ * @param pipelineEvents row events that, once collected, go to a second thread to be applied while
+ *     the next ones are read and parsed, as soon as that thread is free (0: apply on the calling
+ *     thread only)
  */
 public record ReplayOptions(
         String queueName,
@@ -35,7 +36,7 @@ public record ReplayOptions(
 
     /** The defaults for the main worker of {@code queueName}. */
     public static ReplayOptions forQueue(String queueName) {
-        return new ReplayOptions(queueName, false, true, false, 100_000, 1_000, 10_000, 5_000);
+        return new ReplayOptions(queueName, false, true, false, 100_000, 1_000, 10_000, 1_000);
     }
 
     /** These options for a copy process. */

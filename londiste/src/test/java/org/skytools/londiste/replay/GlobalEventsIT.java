@@ -121,6 +121,25 @@ class GlobalEventsIT {
     }
 
     @Test
+    void l34_rowsAfterAnExecuteUseTheTableAsTheExecuteLeftIt(TestDatabase db) throws Exception {
+        try (ReplayFixture f = new ReplayFixture(db)) {
+            BatchApplier applier = leaf(f);
+            f.dst("alter table public.t1_local add column v text");
+            f.dst.commit();
+            f.nextBatch();
+            event(f, "I:id", "id=1&v=5", "public.t1", null);
+            event(f, "EXECUTE", "alter table @t1@ alter column v type int using v::int;", "int.sql", "local-table=t1");
+            // a text value cast as for the column before the EXECUTE would not go into an int column
+            event(f, "I:id", "id=2&v=6", "public.t1", null);
+            event(f, "U:id", "id=1&v=7", "public.t1", null);
+            ApplyStats stats = f.replay(applier);
+            assertThat(stats.executes()).isEqualTo(1);
+            assertThat(value(f, "select string_agg(id || ':' || (v + 1), ',' order by id) from public.t1_local"))
+                    .isEqualTo("1:8,2:7");
+        }
+    }
+
+    @Test
     void l34_copyProcessSkipsExecuteAndSequences(TestDatabase db) throws Exception {
         try (ReplayFixture f = new ReplayFixture(db)) {
             leaf(f);
