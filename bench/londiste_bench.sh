@@ -102,6 +102,28 @@ cpu_others() {
         + $(cpu_pidfile "$WORK/pgqd-leaf.pid") ))
 }
 cpu_secs() { echo "$1 / $(getconf CLK_TCK)" | bc -l | xargs printf '%.2f'; }
+# a JVM's CPU seconds per group of threads; the batch cursor's fetch thread ends with its batch, so
+# its time shows only in the process total, as "ended threads"
+cpu_jvm_threads() {
+    local pid=$1 task name ticks main=0 apply=0 fetch=0 jit=0 vm=0 other=0 total
+    total=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    for task in /proc/"$pid"/task/*; do
+        name=$(cat "$task/comm" 2>/dev/null) || continue
+        ticks=$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }')
+        [ -n "$ticks" ] || continue
+        case $name in
+            main | java) main=$((main + ticks)) ;; # the launcher names the main thread after the program
+            replay-apply) apply=$((apply + ticks)) ;;
+            pgq-fetch*) fetch=$((fetch + ticks)) ;;
+            C1\ * | C2\ *) jit=$((jit + ticks)) ;;
+            VM\ * | GC\ * | G1\ *) vm=$((vm + ticks)) ;;
+            *) other=$((other + ticks)) ;;
+        esac
+    done
+    fetch=$((fetch + total - main - apply - fetch - jit - vm - other))
+    echo "main $(cpu_secs $main), replay-apply $(cpu_secs $apply), batch fetch (incl. ended threads) $(cpu_secs $fetch)," \
+        "JIT $(cpu_secs $jit), GC+VM $(cpu_secs $vm), other $(cpu_secs $other)"
+}
 say() { printf '\n== %s   (load %s, %s)\n' "$*" "$(load)" "$(date -u +%T)"; }
 fail() {
     echo "FAILED: $*" >&2
@@ -339,6 +361,7 @@ c_root=$(( $(cpu_cluster root) - c_root )); c_leaf=$(( $(cpu_cluster leaf) - c_l
 c_other=$(( $(cpu_others) - c_other ))
 c_worker=$(cpu_pidfile "$WORK/londiste-bench-leaf.pid")
 R[l_cpu]="CPU s: root server $(cpu_secs $c_root), leaf server $(cpu_secs $c_leaf), leaf worker JVM $(cpu_secs $c_worker), pgqd + root worker $(cpu_secs $c_other)"
+R[l_cpu_jvm]=$(cpu_jvm_threads "$(cat "$WORK/londiste-bench-leaf.pid")")
 # the worker's own time: from its "started" line to the end of the batch with the target tick
 started=$(grep -E ' INFO bench_leaf started$' "$WORK/londiste-bench-leaf.log" | tail -1 | cut -c1-23 | tr ',' '.')
 R[l_cu_w]=$(echo "$(now) - $(date -u -d "$started" +%s.%N)" | bc -l | xargs printf '%.2f')
@@ -362,6 +385,7 @@ printf '%-46s %9s changes in %8s s = %9s /s\n' "londiste catch-up (worker -d to 
 printf '%-46s %9s changes in %8s s = %9s /s\n' "  from the worker's 'started' log line" "${R[l_ev]}" "${R[l_cu_w]}" "$(div "${R[l_ev]}" "${R[l_cu_w]}")"
 printf '%-46s %9s changes in %8s s = %9s /s\n' "native catch-up (replay_lsn)" "${R[n_ev]}" "${R[n_cu]}" "${R[n_rate]}"
 echo "  londiste ${R[l_cpu]}"
+echo "    leaf worker JVM threads, CPU s: ${R[l_cpu_jvm]}"
 echo "  native   ${R[n_cpu]}"
 echo "londiste/native events per second: $(div "${R[l_rate]}" "${R[n_rate]}")"
 
