@@ -9,9 +9,10 @@ import org.skytools.common.db.Quoting;
 
 /**
  * Applies {@link NetChanges} of one table with one statement per operation and column list: the
- * rows travel as text arrays (sent in binary), {@code unnest} turns them back into rows and each value is cast to
- * its column's type (the same input function a quoted literal goes through). Deletes go first, then
- * inserts, then updates; the keys are distinct so no statement sees another's rows.
+ * rows travel as text arrays (in the binary array format), {@code unnest} turns them back into rows
+ * and each value is cast to its column's type (the same input function a quoted literal goes
+ * through). Deletes go first, then inserts, then updates; the keys are distinct so no statement
+ * sees another's rows.
  */
 final class SetStatements {
     private final Connection conn;

@@ -81,8 +81,9 @@ final class ConnectResolver {
                 .or(() -> nonEmpty(p.get("fallback_application_name")))
                 .orElse("skytools");
         props.setProperty("ApplicationName", app);
-        // date and time values come as the server prints them: a batch's ev_time is kept as text
-        // (parsed only when asked for), and no client-side formatting can differ from psql's
+        // date and time values come as text: a batch's ev_time is kept as the server printed it
+        // and parsed only when asked for, which costs less than decoding the binary form and
+        // formatting it again for every event
         props.setProperty("binaryTransferDisable", "DATE,TIME,TIMETZ,TIMESTAMP,TIMESTAMPTZ");
 
         List<String> hostPorts = new ArrayList<>();
