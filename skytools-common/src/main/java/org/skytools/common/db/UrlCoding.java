@@ -1,7 +1,7 @@
 package org.skytools.common.db;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -118,32 +118,53 @@ final class UrlCoding {
 
     // Lenient like Python's unquote_plus: a '%' not followed by two hex digits stays as it is.
     private static String decodePercent(String text, int from, int to) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
+        // every input char gives one byte, but a raw non-ASCII char gives up to three
+        byte[] out = new byte[to - from];
+        int n = 0;
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
+            int hi;
+            int lo;
             if (c == '+') {
-                out.write(' ');
+                out[n++] = ' ';
                 i++;
-            } else if (c == '%' && i + 2 < to && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
-                out.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
+            } else if (c == '%'
+                    && i + 2 < to
+                    && (hi = hex(text.charAt(i + 1))) >= 0
+                    && (lo = hex(text.charAt(i + 2))) >= 0) {
+                out[n++] = (byte) (hi * 16 + lo);
                 i += 3;
             } else if (c < 0x80) {
-                out.write(c);
+                out[n++] = (byte) c;
                 i++;
             } else {
                 int end = i + 1;
                 if (Character.isHighSurrogate(c) && end < to) {
                     end++;
                 }
-                out.writeBytes(text.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                byte[] raw = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                if (n + raw.length + (to - end) > out.length) {
+                    out = Arrays.copyOf(out, n + raw.length + 3 * (to - end));
+                }
+                System.arraycopy(raw, 0, out, n, raw.length);
+                n += raw.length;
                 i = end;
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(out, 0, n, StandardCharsets.UTF_8);
     }
 
     private static int hex(char c) {
-        return Character.digit(c, 16) >= 0 && c < 128 ? Character.digit(c, 16) : -1;
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 }

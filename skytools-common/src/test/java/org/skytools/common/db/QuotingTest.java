@@ -149,5 +149,8 @@ class QuotingTest {
                 .containsEntry("", "v")
                 .containsEntry("z", "");
         assertThat(Quoting.urlDecode("&&a&")).containsOnlyKeys("a").containsEntry("a", null);
+        // raw characters of two, three and four bytes around escapes, and escapes that are not
+        assertThat(Quoting.urlDecode("k=\u00e4\u20ac\u20ac%41\ud83d\ude00+%zz%4F%4"))
+                .containsEntry("k", "\u00e4\u20ac\u20acA\ud83d\ude00 %zzO%4");
     }
 }
