@@ -105,7 +105,7 @@ cpu_secs() { echo "$1 / $(getconf CLK_TCK)" | bc -l | xargs printf '%.2f'; }
 # a JVM's CPU seconds per group of threads; the batch cursor's fetch thread ends with its batch, so
 # its time shows only in the process total, as "ended threads"
 cpu_jvm_threads() {
-    local pid=$1 task name ticks main=0 apply=0 fetch=0 jit=0 vm=0 other=0 total
+    local pid=$1 task name ticks main=0 apply=0 fetch jit=0 vm=0 other=0 total
     total=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
     for task in /proc/"$pid"/task/*; do
         name=$(cat "$task/comm" 2>/dev/null) || continue
@@ -114,13 +114,13 @@ cpu_jvm_threads() {
         case $name in
             main | java) main=$((main + ticks)) ;; # the launcher names the main thread after the program
             replay-apply) apply=$((apply + ticks)) ;;
-            pgq-fetch*) fetch=$((fetch + ticks)) ;;
+            pgq-fetch*) ;; # counted below, with the fetch threads of earlier batches
             C1\ * | C2\ *) jit=$((jit + ticks)) ;;
             VM\ * | GC\ * | G1\ *) vm=$((vm + ticks)) ;;
             *) other=$((other + ticks)) ;;
         esac
     done
-    fetch=$((fetch + total - main - apply - fetch - jit - vm - other))
+    fetch=$((total - main - apply - jit - vm - other))
     echo "main $(cpu_secs $main), replay-apply $(cpu_secs $apply), batch fetch (incl. ended threads) $(cpu_secs $fetch)," \
         "JIT $(cpu_secs $jit), GC+VM $(cpu_secs $vm), other $(cpu_secs $other)"
 }

@@ -2,7 +2,6 @@ package org.skytools.londiste.replay;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.skytools.common.db.RowImageDecoder;
@@ -18,7 +17,7 @@ import org.skytools.pgq.Event;
  */
 public final class EventParser {
     // a batch repeats a few key lists and column lists over and over: sharing them lets the
-    // replay compare them by identity
+    // replay compare them by identity (rows of both urlencoded and JSON events are row images)
     private static final int MAX_KEY_LISTS = 512;
 
     private final RowImageDecoder rows = new RowImageDecoder();
@@ -93,7 +92,7 @@ public final class EventParser {
         }
     }
 
-    private static ReplayEvent parseJson(Event ev, String type) {
+    private ReplayEvent parseJson(Event ev, String type) {
         if (!(JsonText.parse(type) instanceof Map<?, ?> meta)) {
             throw new IllegalArgumentException("ev_type is not a JSON object");
         }
@@ -119,18 +118,19 @@ public final class EventParser {
     }
 
     /** A JSON row object as column to text value (null for JSON null), in order. */
-    static Map<String, String> jsonRow(String data) {
-        Map<String, String> row = new LinkedHashMap<>();
-        if (data == null || data.isEmpty()) {
-            return row;
+    private Map<String, String> jsonRow(String data) {
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        if (data != null && !data.isEmpty()) {
+            if (!(JsonText.parse(data) instanceof Map<?, ?> obj)) {
+                throw new IllegalArgumentException("ev_data is not a JSON object");
+            }
+            for (Map.Entry<?, ?> e : obj.entrySet()) {
+                names.add((String) e.getKey());
+                values.add(JsonText.scalarText(e.getValue()));
+            }
         }
-        if (!(JsonText.parse(data) instanceof Map<?, ?> obj)) {
-            throw new IllegalArgumentException("ev_data is not a JSON object");
-        }
-        for (Map.Entry<?, ?> e : obj.entrySet()) {
-            row.put((String) e.getKey(), JsonText.scalarText(e.getValue()));
-        }
-        return row;
+        return rows.row(names, values);
     }
 
     /** The key columns named after the operation code in {@code type} ({@code U:pk1,pk2}). */

@@ -34,9 +34,6 @@ final class NetChanges {
         }
     }
 
-    // the column list of the last row added, reused while rows keep the same columns
-    private List<String> lastColumns = List.of();
-
     final List<List<String>> deletes = new ArrayList<>();
     final Map<List<String>, RowSet> updates = new LinkedHashMap<>();
     final Map<List<String>, RowSet> inserts = new LinkedHashMap<>();
@@ -120,29 +117,16 @@ final class NetChanges {
         List<String> cols;
         List<String> values;
         if (row instanceof RowImage image) {
-            // a decoded row carries its shared column list and a view of its values
+            // an event's row carries its shared column list and a view of its values
             cols = image.columnNames();
             values = image.valueList();
         } else {
-            cols = sameColumns(row, lastColumns) ? lastColumns : List.copyOf(row.keySet());
+            // a row that later updates were merged into
+            cols = List.copyOf(row.keySet());
             values = new ArrayList<>(row.values());
         }
-        lastColumns = cols;
         RowSet set = sets.computeIfAbsent(cols, c -> new RowSet(c, new ArrayList<>()));
         set.rows().add(values);
-    }
-
-    private static boolean sameColumns(Map<String, String> row, List<String> columns) {
-        if (row.size() != columns.size()) {
-            return false;
-        }
-        int i = 0;
-        for (String c : row.keySet()) {
-            if (!c.equals(columns.get(i++))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

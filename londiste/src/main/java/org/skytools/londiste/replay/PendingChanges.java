@@ -77,10 +77,9 @@ final class PendingChanges {
         if (!unknown.isEmpty()) {
             structures.putAll(DestTableCatalog.load(conn, unknown, counters));
         }
-        Map<String, DestTableInfo> infos = structures;
         Set<String> ordered = new HashSet<>();
         for (Map.Entry<String, List<Item>> e : byDest.entrySet()) {
-            DestTableInfo info = infos.get(e.getKey());
+            DestTableInfo info = structures.get(e.getKey());
             if (!applySet(conn, info, e.getKey(), e.getValue(), opts, counters)) {
                 ordered.add(e.getKey());
             }
@@ -90,7 +89,7 @@ final class PendingChanges {
                 for (Item it : items) {
                     String dest = it.table().destTable();
                     if (ordered.contains(dest)) {
-                        DestTableInfo info = infos.get(dest);
+                        DestTableInfo info = structures.get(dest);
                         String only = info == null ? "only " : info.onlyKeyword();
                         String q = it.table().quotedDest();
                         String sql;

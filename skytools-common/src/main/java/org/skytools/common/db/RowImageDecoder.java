@@ -2,13 +2,13 @@ package org.skytools.common.db;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes urlencoded rows ({@code db_urldecode}, as {@link Quoting#urlDecode}) into {@link
- * RowImage}s, remembering the column lists it has seen so that rows of the same table share them.
+ * Makes {@link RowImage}s, from urlencoded rows ({@code db_urldecode}, as {@link Quoting#urlDecode})
+ * or from names and values, remembering the column lists it has seen so that rows of the same table
+ * share them.
  * Not thread-safe: one per reader.
  */
 public final class RowImageDecoder {
@@ -26,24 +26,43 @@ public final class RowImageDecoder {
             names.add(name);
             values.add(value);
         });
+        RowShape shape = shape(names);
+        return shape != null ? new RowImage(shape, values.toArray(new String[0])) : collapsed(text);
+    }
+
+    /**
+     * The row of {@code names} (distinct) and {@code values}, in that order, sharing its column list
+     * with the rows of the same names before it.
+     *
+     * @throws IllegalArgumentException when a name appears twice
+     */
+    public RowImage row(List<String> names, List<String> values) {
+        RowShape shape = shape(names);
+        if (shape == null) {
+            throw new IllegalArgumentException("a column appears twice in " + names);
+        }
+        return new RowImage(shape, values.toArray(new String[0]));
+    }
+
+    private RowShape shape(List<String> names) {
         RowShape shape = shapes.get(names);
         if (shape == null) {
-            if (new HashSet<>(names).size() < names.size()) {
-                return collapsed(text);
+            shape = RowShape.of(names);
+            if (shape == null) {
+                return null;
             }
             if (shapes.size() >= MAX_SHAPES) {
                 shapes.clear();
             }
-            shape = new RowShape(names);
             shapes.put(shape.names(), shape);
         }
-        return new RowImage(shape, values.toArray(new String[0]));
+        return shape;
     }
 
     // a repeated column keeps its first position and its last value, as Quoting.urlDecode
     private static RowImage collapsed(String text) {
         Map<String, String> row = UrlCoding.decode(text);
         return new RowImage(
-                new RowShape(new ArrayList<>(row.keySet())), row.values().toArray(new String[0]));
+                RowShape.of(new ArrayList<>(row.keySet())), row.values().toArray(new String[0]));
     }
 }

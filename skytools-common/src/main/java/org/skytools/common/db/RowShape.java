@@ -13,15 +13,9 @@ final class RowShape {
     private final Map<String, Integer> positions;
     private final Set<String> nameSet;
 
-    /** A shape of {@code names}, which must be distinct. */
-    RowShape(List<String> names) {
-        this.names = List.copyOf(names);
-        this.positions = new HashMap<>(names.size() * 2);
-        for (int i = 0; i < names.size(); i++) {
-            if (positions.put(names.get(i), i) != null) {
-                throw new IllegalArgumentException("column \"" + names.get(i) + "\" appears twice");
-            }
-        }
+    private RowShape(List<String> names, Map<String, Integer> positions) {
+        this.names = names;
+        this.positions = positions;
         this.nameSet = new AbstractSet<>() {
             @Override
             public Iterator<String> iterator() {
@@ -38,6 +32,17 @@ final class RowShape {
                 return positions.containsKey(o);
             }
         };
+    }
+
+    /** The shape of {@code names}, or null when a name appears twice. */
+    static RowShape of(List<String> names) {
+        Map<String, Integer> positions = new HashMap<>(names.size() * 2);
+        for (int i = 0; i < names.size(); i++) {
+            if (positions.put(names.get(i), i) != null) {
+                return null;
+            }
+        }
+        return new RowShape(List.copyOf(names), positions);
     }
 
     List<String> names() {
