@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import org.skytools.common.db.Quoting;
+import org.skytools.pgq.internal.CopyTextRow;
 import org.skytools.pgq.internal.PgTimestamps;
 
 /**
@@ -84,6 +85,26 @@ public final class Event {
                 rs.getString(8),
                 rs.getString(9),
                 rs.getString(10),
+                tagger);
+    }
+
+    /**
+     * The event in one row of {@code COPY (...) TO STDOUT} in the text format, whose columns are
+     * {@link #COLUMNS} in order.
+     */
+    public static Event fromCopyRow(byte[] row, RetryTagger tagger) {
+        String[] f = CopyTextRow.fields(row, 10);
+        return new Event(
+                Long.parseLong(f[0]),
+                f[1],
+                Long.parseLong(f[2]),
+                f[3] == null ? null : Integer.valueOf(f[3]),
+                f[4],
+                f[5],
+                f[6],
+                f[7],
+                f[8],
+                f[9],
                 tagger);
     }
 

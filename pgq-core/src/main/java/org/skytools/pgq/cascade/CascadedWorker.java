@@ -13,6 +13,7 @@ import org.skytools.pgq.Event;
 import org.skytools.pgq.NextBatchInfo;
 import org.skytools.pgq.PgqClient;
 import org.skytools.pgq.consumer.ConnectionSource;
+import org.skytools.pgq.internal.BatchReading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public abstract class CascadedWorker implements AutoCloseable {
     private Instant lastLocalWm = Instant.EPOCH;
     private WorkerState state;
     private final SyncWatermark sync;
+    private final BatchReading reading = new BatchReading(ProviderEvents.CURSOR);
     // the last batch ended on a tick older than BEHIND: the next one may span several ticks
     private boolean catchingUp;
 
@@ -256,7 +258,8 @@ public abstract class CascadedWorker implements AutoCloseable {
             copier.begin();
         }
         List<Event> cascadeEvents = new ArrayList<>();
-        try (ProviderEvents reader = new ProviderEvents(src, b.batchId(), settings.lazyFetch(), eventFilter())) {
+        try (ProviderEvents reader =
+                new ProviderEvents(src, b.batchId(), settings.lazyFetch(), eventFilter(), reading)) {
             BatchStream stream =
                     new BatchStream(reader, copier, cascadeEvents, ev -> sync.rewrite(ev, st.globalWatermark()));
             MergeCopier merge = st.combinedQueue() != null && st.combinedType() == NodeType.ROOT

@@ -10,12 +10,13 @@ import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.pgq.Event;
 import org.skytools.pgq.RetryTagger;
-import org.skytools.pgq.internal.EventCursor;
+import org.skytools.pgq.internal.BatchEventSource;
+import org.skytools.pgq.internal.BatchReading;
 
 /**
- * The events of a provider batch, read while iterated: with a fetch size through an {@link
- * EventCursor}, so that at most two blocks are held and the next block is fetched while one is
- * applied; with 0 all at once through {@code pgq.get_batch_events}. Runs in the provider's open
+ * The events of a provider batch, read while iterated: with a fetch size streamed or through a
+ * cursor as {@link BatchReading} chooses, so that at most two blocks are held and the next block
+ * is read while one is applied; with 0 all at once through {@code pgq.get_batch_events}. Runs in the provider's open
  * transaction.
  */
 final class ProviderEvents implements Iterator<Event>, AutoCloseable {
@@ -25,14 +26,16 @@ final class ProviderEvents implements Iterator<Event>, AutoCloseable {
     private final long batchId;
     private final int fetchSize;
     private final String filter;
-    private EventCursor cursor;
+    private final BatchReading reading;
+    private BatchEventSource cursor;
     private PreparedStatement st;
     private ResultSet rs;
     private boolean done;
     private Event next;
 
-    ProviderEvents(Connection src, long batchId, int fetchSize, String filter) {
+    ProviderEvents(Connection src, long batchId, int fetchSize, String filter, BatchReading reading) {
         this.src = src;
+        this.reading = reading;
         this.batchId = batchId;
         this.fetchSize = fetchSize;
         this.filter = filter;
@@ -64,7 +67,7 @@ final class ProviderEvents implements Iterator<Event>, AutoCloseable {
     private Event advance() throws SQLException {
         if (fetchSize > 0) {
             if (cursor == null) {
-                cursor = new EventCursor(src, batchId, CURSOR, fetchSize, filter, RetryTagger.NONE);
+                cursor = reading.open(src, batchId, fetchSize, filter, RetryTagger.NONE);
             }
             Event ev = cursor.next();
             if (ev == null) {

@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.skytools.pgq.Event;
 import org.skytools.pgq.RetryTagger;
-import org.skytools.pgq.internal.EventCursor;
+import org.skytools.pgq.internal.BatchEventSource;
+import org.skytools.pgq.internal.BatchReading;
 
 /**
- * The events of one batch, read once. With a fetch size the events come through a cursor
- * ({@link EventCursor}) while they are iterated, so at most two fetches' worth of rows is held
- * whatever the batch size; with fetch size 0 they are loaded at once.
+ * The events of one batch, read once. With a fetch size the events come while they are iterated,
+ * streamed or through a cursor as {@link BatchReading} chooses, so at most two fetches' worth of
+ * rows is held whatever the batch size; with fetch size 0 they are loaded at once.
  * Only events tagged for retry are remembered, by id.
  */
 final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
@@ -28,6 +29,7 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
     private final long batchId;
     private final int fetchSize;
     private final String filter;
+    private final BatchReading reading;
     private final Map<Long, Integer> retries = new LinkedHashMap<>();
     private List<Event> loaded;
     private CursorIterator cursor;
@@ -35,21 +37,22 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
     private long count;
     private int peakHeld;
 
-    private BatchEvents(Connection db, long batchId, int fetchSize, String filter) {
+    private BatchEvents(Connection db, long batchId, int fetchSize, String filter, BatchReading reading) {
         this.db = db;
         this.batchId = batchId;
         this.fetchSize = fetchSize;
         this.filter = filter;
+        this.reading = reading;
     }
 
-    /** Events read through a cursor while they are iterated. */
-    static BatchEvents lazy(Connection db, long batchId, int fetchSize, String filter) {
-        return new BatchEvents(db, batchId, fetchSize, filter);
+    /** Events read {@code fetchSize} at a time while they are iterated, as {@code reading} chooses. */
+    static BatchEvents lazy(Connection db, long batchId, int fetchSize, String filter, BatchReading reading) {
+        return new BatchEvents(db, batchId, fetchSize, filter, reading);
     }
 
     /** Events loaded at once with {@code pgq.get_batch_events}, filtered by {@code filter} if set. */
     static BatchEvents loaded(Connection db, long batchId, String filter) throws SQLException {
-        BatchEvents ev = new BatchEvents(db, batchId, 0, filter);
+        BatchEvents ev = new BatchEvents(db, batchId, 0, filter, null);
         String sql = "select " + Event.COLUMNS + " from pgq.get_batch_events(?::int8)"
                 + (filter == null ? "" : " where " + filter);
         List<Event> list = new ArrayList<>();
@@ -76,7 +79,11 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
             count = loaded.size();
             return loaded.iterator();
         }
-        cursor = new CursorIterator();
+        try {
+            cursor = new CursorIterator(reading.open(db, batchId, fetchSize, filter, this));
+        } catch (SQLException e) {
+            throw new BatchReadException(batchId, e);
+        }
         return cursor;
     }
 
@@ -132,11 +139,15 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
         }
     }
 
-    /** Walks the batch's cursor while iterated. */
+    /** Walks the batch's events while iterated. */
     private final class CursorIterator implements Iterator<Event> {
-        private final EventCursor walker = new EventCursor(db, batchId, CURSOR, fetchSize, filter, BatchEvents.this);
+        private final BatchEventSource walker;
         private boolean done;
         private Event next;
+
+        CursorIterator(BatchEventSource walker) {
+            this.walker = walker;
+        }
 
         @Override
         public boolean hasNext() {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.skytools.common.daemon.Stats;
 import org.skytools.pgq.NextBatchInfo;
+import org.skytools.pgq.internal.BatchReading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class Consumer implements QueueConsumer {
     private final BatchHandler handler;
     private final BatchListener listener;
     private final ConsumerStats timing;
+    private final BatchReading reading = new BatchReading(BatchEvents.CURSOR);
     private boolean verified;
 
     /** A consumer of its own subscription ({@code queue_name}, {@code consumer_name}). */
@@ -80,7 +82,7 @@ public final class Consumer implements QueueConsumer {
         long batchId = info.batchId();
         log.debug("batch {}: ticks {}..{}", batchId, info.prevTickId(), info.curTickId());
         BatchEvents events = settings.lazyFetch() > 0
-                ? BatchEvents.lazy(db, batchId, settings.lazyFetch(), settings.eventFilter())
+                ? BatchEvents.lazy(db, batchId, settings.lazyFetch(), settings.eventFilter(), reading)
                 : BatchEvents.loaded(db, batchId, settings.eventFilter());
         Tx.commit(db);
         try (events) {

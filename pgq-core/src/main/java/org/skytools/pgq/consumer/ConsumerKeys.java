@@ -33,7 +33,8 @@ public final class ConsumerKeys {
     public static final ConfigKey<Integer> PGQ_LAZY_FETCH = ConfigKey.integer("pgq_lazy_fetch")
             .withDefault(ConsumerSettings.DEFAULT_LAZY_FETCH)
             .withValidator(Validator.atLeast(0))
-            .withDescription("fetch events through a cursor this many at a time (0 loads the whole batch)");
+            .withDescription(
+                    "read events this many at a time while they are handled (0 loads the whole batch at once)");
 
     /** Source connection in autocommit. */
     public static final ConfigKey<Integer> PGQ_AUTOCOMMIT = ConfigKey.integer("pgq_autocommit")

@@ -24,7 +24,7 @@ import org.skytools.pgq.RetryTagger;
  * on a connection, so a handler may still run its own statements between events; they wait for
  * the fetch in flight.
  */
-public final class EventCursor implements AutoCloseable {
+public final class EventCursor implements BatchEventSource {
 
     private final Connection db;
     private final long batchId;
@@ -60,6 +60,7 @@ public final class EventCursor implements AutoCloseable {
     }
 
     /** The next event, or null after the last one (the cursor is then closed). */
+    @Override
     public Event next() throws SQLException {
         if (closed) {
             return null;
@@ -95,6 +96,7 @@ public final class EventCursor implements AutoCloseable {
     }
 
     /** The most rows held in memory at once: at most two blocks. */
+    @Override
     public int peakHeld() {
         return peakHeld;
     }

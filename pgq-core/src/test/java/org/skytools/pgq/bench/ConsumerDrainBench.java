@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.postgresql.PGConnection;
 import org.skytools.common.daemon.Stats;
+import org.skytools.common.db.DbConnector;
 import org.skytools.pgq.NewEvent;
 import org.skytools.pgq.PgqClient;
 import org.skytools.pgq.Producer;
@@ -15,7 +16,7 @@ import org.skytools.pgq.consumer.BatchHandler;
 import org.skytools.pgq.consumer.ConnectionSource;
 import org.skytools.pgq.consumer.Consumer;
 import org.skytools.pgq.consumer.ConsumerSettings;
-import org.skytools.pgq.consumer.JdbcConnectionSource;
+import org.skytools.pgq.consumer.DbConnectionSource;
 import org.skytools.pgq.testsupport.TestQueues;
 import org.skytools.sql.SchemaInstaller;
 import org.skytools.sql.SqlSchema;
@@ -49,7 +50,7 @@ public final class ConsumerDrainBench {
             double[] consumerSecs = new double[rounds];
             double[] copySecs = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                consumerSecs[r] = drain(url, "bench_" + r, fetch, events);
+                consumerSecs[r] = drain(url, cluster.connString("bench"), "bench_" + r, fetch, events);
                 long t = System.nanoTime();
                 copyOut(url, copySql);
                 copySecs[r] = secs(t);
@@ -87,8 +88,11 @@ public final class ConsumerDrainBench {
         }
     }
 
-    /** Registers a consumer at the first tick and times it reading and finishing every batch. */
-    private static double drain(String url, String consumer, int fetch, int events) throws Exception {
+    /**
+     * Registers a consumer at the first tick and times it reading and finishing every batch. The
+     * consumer connects through a connect string, as the consumer tools do.
+     */
+    private static double drain(String url, String connstr, String consumer, int fetch, int events) throws Exception {
         try (Connection c = DriverManager.getConnection(url)) {
             new PgqClient(c).registerConsumerAt("q", consumer, 1);
         }
@@ -99,7 +103,7 @@ public final class ConsumerDrainBench {
             }
         };
         long t = System.nanoTime();
-        try (ConnectionSource src = new JdbcConnectionSource(url)) {
+        try (ConnectionSource src = new DbConnectionSource(new DbConnector("consumer_drain"), connstr, false)) {
             Consumer c = new Consumer(ConsumerSettings.of("q", consumer).withLazyFetch(fetch), src, noWork);
             while (c.work(new Stats())) {
                 // drain
