@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * How one consumer or worker reads its batches with a fetch size: streamed with COPY ({@link
  * EventStream}), or through a cursor ({@link EventCursor}) once its handler has run a statement on
- * the source connection while events were streaming, since it will likely do so again. The cursor
- * is also used when the driver does not let the stream watch for such statements.
+ * the source connection while events were streaming, since it will likely do so again, or once
+ * the session is seen to have a {@code statement_timeout}. The cursor is also used when the driver
+ * does not let the stream watch for statements waiting for the connection.
  */
 public final class BatchReading {
     private static final Logger log = LoggerFactory.getLogger(BatchReading.class);
@@ -43,11 +44,10 @@ public final class BatchReading {
         return cursorOnly;
     }
 
-    private void streamFellBack() {
+    private void streamFellBack(String reason) {
         if (!cursorOnly) {
             cursorOnly = true;
-            log.info("the batch handler runs statements on the source connection between events;"
-                    + " batches are read through a cursor from now on");
+            log.info("{}: batches are read through a cursor from now on", reason);
         }
     }
 }

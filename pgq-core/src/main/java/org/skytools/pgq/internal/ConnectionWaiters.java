@@ -51,6 +51,19 @@ final class ConnectionWaiters {
         }
     }
 
+    /**
+     * Wakes every thread that waits for the connection. pgjdbc wakes only one when a COPY ends, and
+     * nothing wakes the others later.
+     */
+    void wakeAll() {
+        lock.lock();
+        try {
+            condition.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private static Field field(String name) {
         try {
             Field f = Class.forName("org.postgresql.core.QueryExecutorBase").getDeclaredField(name);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import org.skytools.pgq.Event;
@@ -23,13 +24,18 @@ import org.skytools.pgq.RetryTagger;
  * ends. A caller that runs a statement between events would wait for the reader, which waits for
  * the caller to take the next block. The reader watches for this ({@link ConnectionWaiters}): when
  * a thread waits for the connection while a block is ready, it reads the rest of the COPY without
- * keeping it, and the caller's later events come from a cursor ({@link EventCursor}) over the
- * events after the last one it got. {@code onFallback} is told, so that later batches can be read
- * through a cursor from the start.
+ * keeping it, and after that block the caller's events come from a cursor ({@link EventCursor})
+ * over the events after the last one it got. The cursor is also used when the session has a
+ * {@code statement_timeout}, which would limit the whole batch's handling as one statement. In both
+ * cases {@code onFallback} gets the reason, so that later batches can be read through a cursor
+ * from the start.
+ *
+ * <p>The COPY always runs to its end (a cancelled COPY would leave pgjdbc out of step with the
+ * server), so the transaction stays usable after an early {@link #close} or a row that cannot be
+ * decoded.
  */
 public final class EventStream implements BatchEventSource {
     private static final Object END = new Object();
-    private static final Object FELL_BACK = new Object();
     private static final long WAIT_MILLIS = 20;
     private static final String ORDERED = " order by 1";
 
@@ -40,7 +46,7 @@ public final class EventStream implements BatchEventSource {
     private final String filter;
     private final RetryTagger tagger;
     private final ConnectionWaiters waiters;
-    private final Runnable onFallback;
+    private final Consumer<String> onFallback;
     private final SynchronousQueue<Object> handoff = new SynchronousQueue<>();
     private volatile boolean stopping;
     private Thread reader;
@@ -49,11 +55,14 @@ public final class EventStream implements BatchEventSource {
     private Long lastId;
     private EventCursor rest;
     private boolean ended;
+    private SQLException failure;
     private int peakHeld;
 
     private record Block(List<Event> events) {}
 
-    private record Failure(Exception error) {}
+    private record Fallback(String reason) {}
+
+    private record Failure(Throwable error) {}
 
     private EventStream(
             Connection db,
@@ -63,7 +72,7 @@ public final class EventStream implements BatchEventSource {
             String filter,
             RetryTagger tagger,
             ConnectionWaiters waiters,
-            Runnable onFallback) {
+            Consumer<String> onFallback) {
         this.db = db;
         this.batchId = batchId;
         this.cursorName = cursorName;
@@ -78,7 +87,7 @@ public final class EventStream implements BatchEventSource {
      * A stream over the events of {@code batchId} (restricted by the SQL condition {@code filter}
      * when not null), in blocks of {@code fetchSize}, or null when the driver does not let the
      * stream see a statement waiting for the connection. A fallback cursor is named {@code
-     * cursorName}.
+     * cursorName}; {@code onFallback} gets the reason for one.
      */
     public static EventStream open(
             Connection db,
@@ -87,7 +96,7 @@ public final class EventStream implements BatchEventSource {
             int fetchSize,
             String filter,
             RetryTagger tagger,
-            Runnable onFallback)
+            Consumer<String> onFallback)
             throws SQLException {
         if (fetchSize <= 0) {
             throw new IllegalArgumentException("fetch size must be positive: " + fetchSize);
@@ -102,6 +111,9 @@ public final class EventStream implements BatchEventSource {
     @Override
     public Event next() throws SQLException {
         while (true) {
+            if (failure != null) {
+                throw failure;
+            }
             if (rest != null) {
                 return rest.next();
             }
@@ -128,14 +140,11 @@ public final class EventStream implements BatchEventSource {
             }
             ended = true;
             join();
-            if (got == FELL_BACK) {
-                onFallback.run();
+            if (got instanceof Fallback f) {
+                onFallback.accept(f.reason());
                 rest = new EventCursor(db, batchId, cursorName, fetchSize, restFilter(), tagger);
             } else if (got instanceof Failure f) {
-                if (f.error() instanceof SQLException e) {
-                    throw e;
-                }
-                throw (RuntimeException) f.error();
+                failure = asSqlException(f.error());
             }
         }
     }
@@ -145,17 +154,23 @@ public final class EventStream implements BatchEventSource {
         return Math.max(peakHeld, rest == null ? 0 : rest.peakHeld());
     }
 
-    /** Ends the stream; the rest of a COPY still running is read without being kept. */
+    /**
+     * Ends the stream; the rest of a COPY still running is read without being decoded or kept. A
+     * failure of the COPY that the caller has not seen yet is thrown.
+     */
     @Override
     public void close() throws SQLException {
         ended = true;
         current = List.of();
         boolean interrupted = false;
+        SQLException unseen = null;
         if (reader != null) {
             stopping = true;
             while (reader.isAlive()) {
                 try {
-                    handoff.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                    if (handoff.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS) instanceof Failure f && unseen == null) {
+                        unseen = asSqlException(f.error());
+                    }
                 } catch (InterruptedException e) {
                     // the connection must be free before anyone uses it again: wait on
                     interrupted = true;
@@ -168,11 +183,23 @@ public final class EventStream implements BatchEventSource {
         if (rest != null) {
             rest.close();
         }
+        if (unseen != null) {
+            throw unseen;
+        }
     }
 
     private Object take() throws SQLException {
         try {
-            return handoff.take();
+            while (true) {
+                Object got = handoff.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (got != null) {
+                    return got;
+                }
+                if (!reader.isAlive()) {
+                    // it hands over its outcome before it ends, so this is a bug or a killed thread
+                    return new Failure(new IllegalStateException("the reader of batch " + batchId + " stopped"));
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while reading the events of batch " + batchId, e);
@@ -193,102 +220,144 @@ public final class EventStream implements BatchEventSource {
         }
     }
 
+    private SQLException asSqlException(Throwable error) {
+        if (error instanceof SQLException e) {
+            return e;
+        }
+        return new SQLException("reading the events of batch " + batchId + " failed: " + error, error);
+    }
+
     // the reader thread
 
     private void read() {
         CopyOut copy = null;
+        Throwable error = null;
         try {
-            copy = db.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (" + query() + ") to stdout");
-            boolean keeping = true;
+            String sql = query();
+            if (sql == null) {
+                deliver(new Fallback("the session has a statement_timeout, which would limit the handling of"
+                        + " a whole batch as one COPY statement"));
+                return;
+            }
+            copy = db.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut("copy (" + sql + ") to stdout with (encoding 'UTF8')");
+            Block held = null;
+            boolean discarded = false;
             List<Event> block = new ArrayList<>(fetchSize);
             byte[] row;
             while ((row = copy.readFromCopy()) != null) {
-                if (!keeping) {
+                if (held != null || error != null || stopping) {
+                    discarded = true;
                     continue;
                 }
-                block.add(Event.fromCopyRow(row, tagger));
+                try {
+                    block.add(Event.fromCopyRow(row, tagger));
+                } catch (RuntimeException e) {
+                    error = e;
+                    continue;
+                }
                 if (block.size() == fetchSize) {
-                    keeping = handOverWhileCopying(new Block(block));
+                    Block full = new Block(block);
                     block = new ArrayList<>(fetchSize);
+                    if (!handOverWhileCopying(full)) {
+                        // a thread waits for the connection: keep this block, read the rest through
+                        held = full;
+                    }
                 }
             }
-            if (keeping) {
+            copy = null;
+            // pgjdbc wakes one waiting thread when the COPY ends; wake the others as well
+            waiters.wakeAll();
+            if (error != null || stopping) {
+                deliver(error != null ? new Failure(error) : END);
+            } else if (held != null) {
+                deliver(held);
+                deliver(
+                        discarded
+                                ? new Fallback("the batch handler runs statements on the source connection"
+                                        + " between events")
+                                : END);
+            } else {
                 if (!block.isEmpty()) {
                     deliver(new Block(block));
                 }
                 deliver(END);
-            } else {
-                deliver(FELL_BACK);
             }
-        } catch (SQLException | RuntimeException e) {
-            cancel(copy);
-            deliver(new Failure(e));
+        } catch (Throwable e) {
+            finishQuietly(copy);
+            deliver(new Failure(error != null ? error : e));
         }
     }
 
-    /**
-     * Hands a block over; false when the stream is closed or a thread waits for the connection,
-     * so that the rest of the COPY must be read without keeping it.
-     */
-    private boolean handOverWhileCopying(Block block) {
-        try {
-            while (!handoff.offer(block, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (stopping || waiters.any()) {
-                    return false;
-                }
+    /** Hands a block over; false when a thread waits for the connection instead of taking it. */
+    private boolean handOverWhileCopying(Block block) throws InterruptedException {
+        while (!handoff.offer(block, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (stopping) {
+                return true;
             }
-            return true;
-        } catch (InterruptedException e) {
-            return false;
+            if (waiters.any()) {
+                return false;
+            }
         }
+        return true;
     }
 
-    /** Hands the COPY's outcome over, unless the stream was closed. */
+    /** Hands an item over, unless the stream is closed and the item is not a failure. */
     private void deliver(Object item) {
         try {
             while (!handoff.offer(item, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (stopping) {
+                if (stopping && !(item instanceof Failure)) {
                     return;
                 }
             }
         } catch (InterruptedException e) {
-            // the caller is gone; nothing is waiting for this
+            // nobody is reading this stream any more
         }
     }
 
-    private static void cancel(CopyOut copy) {
-        if (copy != null && copy.isActive()) {
-            try {
-                copy.cancelCopy();
-            } catch (SQLException e) {
-                // the transaction fails with the first error, which the caller gets
+    /** Reads what is left of a COPY that failed on the client side, so that the connection is in step. */
+    private static void finishQuietly(CopyOut copy) {
+        try {
+            while (copy != null && copy.isActive() && copy.readFromCopy() != null) {
+                // dropped
             }
+        } catch (SQLException | RuntimeException e) {
+            // the failure that brought us here is the one to report
         }
     }
 
+    /** The batch's query, or null when the session has a statement_timeout. */
     private String query() throws SQLException {
         String sql;
-        try (PreparedStatement st = db.prepareStatement("select pgq.batch_event_sql(?::int8)")) {
+        String timeout;
+        try (PreparedStatement st =
+                db.prepareStatement("select pgq.batch_event_sql(?::int8), current_setting('statement_timeout')")) {
             st.setLong(1, batchId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 sql = rs.getString(1);
+                timeout = rs.getString(2);
             }
         }
         if (sql == null) {
             throw new SQLException("pgq.batch_event_sql gave no query for batch " + batchId);
         }
+        if (!"0".equals(timeout)) {
+            return null;
+        }
         return withFilter(sql, filter);
     }
 
-    /** The batch's query restricted by {@code filter}: the unordered union filtered, then ordered. */
+    /**
+     * The batch's query, restricted by {@code filter} when not null, with the columns of {@link
+     * Event#COLUMNS} in order: the unordered union (filtered), then ordered.
+     */
     static String withFilter(String batchSql, String filter) {
-        if (filter == null) {
-            return batchSql;
-        }
         String union =
                 batchSql.endsWith(ORDERED) ? batchSql.substring(0, batchSql.length() - ORDERED.length()) : batchSql;
-        return "select " + Event.COLUMNS + " from (" + union + ") _evs where " + filter + ORDERED;
+        return "select " + Event.COLUMNS + " from (" + union + ") _evs" + (filter == null ? "" : " where " + filter)
+                + ORDERED;
     }
 
     private String restFilter() {

@@ -8,7 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,16 +72,16 @@ class EventStreamIT {
         return out;
     }
 
-    private static EventStream stream(Connection c, long batch, String filter, Runnable onFallback)
+    private static EventStream stream(Connection c, long batch, String filter, Consumer<String> onFallback)
             throws SQLException {
         EventStream s = EventStream.open(c, batch, "walker", 100, filter, RetryTagger.NONE, onFallback);
         assertThat(s).as("this driver can be watched while a COPY runs").isNotNull();
         return s;
     }
 
-    private static Runnable mustNotFallBack() {
-        return () -> {
-            throw new AssertionError("the stream fell back to a cursor");
+    private static Consumer<String> mustNotFallBack() {
+        return reason -> {
+            throw new AssertionError("the stream fell back to a cursor: " + reason);
         };
     }
 
@@ -153,9 +154,9 @@ class EventStreamIT {
             throws Exception {
         try (Connection c = db.connect()) {
             long batch = batch(c);
-            AtomicInteger fallbacks = new AtomicInteger();
+            List<String> fallbacks = new ArrayList<>();
             List<Event> read = new ArrayList<>();
-            try (EventStream s = stream(c, batch, null, fallbacks::incrementAndGet)) {
+            try (EventStream s = stream(c, batch, null, fallbacks::add)) {
                 for (Event ev = s.next(); ev != null; ev = s.next()) {
                     read.add(ev);
                     if (read.size() % 250 == 0) {
@@ -169,7 +170,7 @@ class EventStreamIT {
                 }
                 assertThat(s.peakHeld()).isLessThanOrEqualTo(200);
             }
-            assertThat(fallbacks).hasValue(1);
+            assertThat(fallbacks).singleElement().asString().contains("statements on the source connection");
             assertThat(read).isEqualTo(expected(c, batch, null));
             assertThat(new PgqClient(c).finishBatch(batch)).isEqualTo(1);
             c.commit();
@@ -222,12 +223,87 @@ class EventStreamIT {
             long batch = batch(c);
             EventStream s = stream(c, batch, "no_such_column = 1", mustNotFallBack());
             assertThatThrownBy(s::next).isInstanceOf(SQLException.class).hasMessageContaining("no_such_column");
+            // a reader that goes on must not take the failure for the end of the batch
+            assertThatThrownBy(s::next).isInstanceOf(SQLException.class).hasMessageContaining("no_such_column");
             s.close();
             c.rollback();
             try (var st = c.createStatement();
                     var rs = st.executeQuery("select 1")) {
                 assertThat(rs.next()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void aStatementWhileTheLastBlockWaitsNeedsNoCursor(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            long batch = batch(
+                    c,
+                    IntStream.range(0, 1_000)
+                            .mapToObj(i -> NewEvent.of("t", "e" + i))
+                            .iterator());
+            List<Event> read = new ArrayList<>();
+            try (EventStream s = stream(c, batch, null, mustNotFallBack())) {
+                for (Event ev = s.next(); ev != null; ev = s.next()) {
+                    read.add(ev);
+                    if (read.size() == 850) {
+                        // the reader holds the last block (900..999); only the COPY's end is left
+                        try (var st = c.createStatement()) {
+                            st.execute("select 1");
+                        }
+                    }
+                }
+            }
+            assertThat(read).isEqualTo(expected(c, batch, null));
+        }
+    }
+
+    @Test
+    void twoThreadsWaitingForTheConnectionBothGoOn(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            long batch = batch(c);
+            List<Event> read = new ArrayList<>();
+            Thread other = null;
+            try (EventStream s = stream(c, batch, null, reason -> {})) {
+                for (Event ev = s.next(); ev != null; ev = s.next()) {
+                    read.add(ev);
+                    if (read.size() == 250) {
+                        other = new Thread(() -> {
+                            try (var st = c.createStatement()) {
+                                st.execute("select pg_sleep(0.05)");
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        other.start();
+                        try (var st = c.createStatement()) {
+                            st.execute("select pg_sleep(0.05)");
+                        }
+                    }
+                }
+            }
+            other.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(other.isAlive())
+                    .as("the second waiting thread was woken")
+                    .isFalse();
+            assertThat(read).isEqualTo(expected(c, batch, null));
+        }
+    }
+
+    @Test
+    void aSessionWithAStatementTimeoutIsReadThroughACursor(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            long batch = batch(c);
+            try (var st = c.createStatement()) {
+                st.execute("set statement_timeout = '30s'");
+            }
+            List<String> fallbacks = new ArrayList<>();
+            List<Event> read;
+            try (EventStream s = stream(c, batch, null, fallbacks::add)) {
+                read = readAll(s);
+            }
+            assertThat(fallbacks).singleElement().asString().contains("statement_timeout");
+            assertThat(read).isEqualTo(expected(c, batch, null));
         }
     }
 }
