@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Splits one row of {@code COPY ... TO STDOUT} in the text format (tab-separated, {@code \N} for
  * NULL, backslash escapes, a newline at the end) into its field values. The server sends each row
- * in a message of its own, always in the client encoding, which pgjdbc sets to UTF-8.
+ * in a message of its own, in the COPY's encoding (UTF-8 here), and escapes only backslash,
+ * tab, newline, carriage return, backspace, form feed and vertical tab.
  */
 public final class CopyTextRow {
     private CopyTextRow() {}
@@ -66,39 +67,9 @@ public final class CopyTextRow {
                 case 'r' -> buf[n++] = '\r';
                 case 't' -> buf[n++] = '\t';
                 case 'v' -> buf[n++] = 0x0b;
-                default -> {
-                    if (c >= '0' && c <= '7') {
-                        // up to three octal digits, as COPY FROM reads them
-                        int v = c - '0';
-                        for (int k = 0; k < 2 && i + 1 < to && row[i + 1] >= '0' && row[i + 1] <= '7'; k++) {
-                            v = v * 8 + (row[++i] - '0');
-                        }
-                        buf[n++] = (byte) v;
-                    } else if (c == 'x' && i + 1 < to && hex(row[i + 1]) >= 0) {
-                        int v = hex(row[++i]);
-                        if (i + 1 < to && hex(row[i + 1]) >= 0) {
-                            v = v * 16 + hex(row[++i]);
-                        }
-                        buf[n++] = (byte) v;
-                    } else {
-                        buf[n++] = c;
-                    }
-                }
+                default -> buf[n++] = c; // the delimiter or a backslash
             }
         }
         return new String(buf, 0, n, StandardCharsets.UTF_8);
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
     }
 }

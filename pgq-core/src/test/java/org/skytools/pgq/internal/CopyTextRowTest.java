@@ -23,8 +23,8 @@ class CopyTextRowTest {
     }
 
     @Test
-    void decodesOctalAndHexEscapesAsCopyFromDoes() {
-        assertThat(fields("\\101\\7x\t\\x41\\x4\n", 2)).containsExactly("A\u0007x", "A\u0004");
+    void anyOtherEscapedCharacterStandsForItself() {
+        assertThat(fields("a\\\tb\t\\x41\n", 2)).containsExactly("a\tb", "x41");
     }
 
     @Test
