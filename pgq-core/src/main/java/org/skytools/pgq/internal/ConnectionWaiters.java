@@ -27,7 +27,7 @@ final class ConnectionWaiters {
 
     /** The watcher of {@code db}, or null when the driver's internals are not as expected. */
     static ConnectionWaiters of(Connection db) throws SQLException {
-        if (LOCK == null || CONDITION == null) {
+        if (LOCK == null || CONDITION == null || !db.isWrapperFor(BaseConnection.class)) {
             return null;
         }
         Object executor = db.unwrap(BaseConnection.class).getQueryExecutor();
