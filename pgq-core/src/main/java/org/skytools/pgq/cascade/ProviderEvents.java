@@ -16,8 +16,8 @@ import org.skytools.pgq.internal.BatchReading;
 /**
  * The events of a provider batch, read while iterated: with a fetch size streamed or through a
  * cursor as {@link BatchReading} chooses, so that at most two blocks are held and the next block
- * is read while one is applied; with 0 all at once through {@code pgq.get_batch_events}. Runs in the provider's open
- * transaction.
+ * is read while one is applied; with 0 all at once through {@code pgq.get_batch_events}. Runs in
+ * the provider's open transaction.
  */
 final class ProviderEvents implements Iterator<Event>, AutoCloseable {
     static final String CURSOR = "cascade_walker";
@@ -27,7 +27,7 @@ final class ProviderEvents implements Iterator<Event>, AutoCloseable {
     private final int fetchSize;
     private final String filter;
     private final BatchReading reading;
-    private BatchEventSource cursor;
+    private BatchEventSource source;
     private PreparedStatement st;
     private ResultSet rs;
     private boolean done;
@@ -66,10 +66,10 @@ final class ProviderEvents implements Iterator<Event>, AutoCloseable {
 
     private Event advance() throws SQLException {
         if (fetchSize > 0) {
-            if (cursor == null) {
-                cursor = reading.open(src, batchId, fetchSize, filter, RetryTagger.NONE);
+            if (source == null) {
+                source = reading.open(src, batchId, fetchSize, filter, RetryTagger.NONE);
             }
-            Event ev = cursor.next();
+            Event ev = source.next();
             if (ev == null) {
                 close();
             }
@@ -94,8 +94,8 @@ final class ProviderEvents implements Iterator<Event>, AutoCloseable {
             return;
         }
         done = true;
-        if (cursor != null) {
-            cursor.close();
+        if (source != null) {
+            source.close();
         }
         if (rs != null) {
             rs.close();

@@ -32,7 +32,7 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
     private final BatchReading reading;
     private final Map<Long, Integer> retries = new LinkedHashMap<>();
     private List<Event> loaded;
-    private CursorIterator cursor;
+    private LazyIterator lazy;
     private boolean started;
     private long count;
     private int peakHeld;
@@ -80,11 +80,11 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
             return loaded.iterator();
         }
         try {
-            cursor = new CursorIterator(reading.open(db, batchId, fetchSize, filter, this));
+            lazy = new LazyIterator(reading.open(db, batchId, fetchSize, filter, this));
         } catch (SQLException e) {
             throw new BatchReadException(batchId, e);
         }
-        return cursor;
+        return lazy;
     }
 
     /** Events read so far (all of them once the iteration ended). */
@@ -131,21 +131,21 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
         return ids.length;
     }
 
-    /** Closes the cursor when the iteration stopped early. */
+    /** Ends the reading when the iteration stopped early. */
     @Override
     public void close() throws SQLException {
-        if (cursor != null) {
-            cursor.close();
+        if (lazy != null) {
+            lazy.close();
         }
     }
 
     /** Walks the batch's events while iterated. */
-    private final class CursorIterator implements Iterator<Event> {
+    private final class LazyIterator implements Iterator<Event> {
         private final BatchEventSource walker;
         private boolean done;
         private Event next;
 
-        CursorIterator(BatchEventSource walker) {
+        LazyIterator(BatchEventSource walker) {
             this.walker = walker;
         }
 

@@ -353,7 +353,7 @@ public final class EventStream implements BatchEventSource {
      * The batch's query, restricted by {@code filter} when not null, with the columns of {@link
      * Event#COLUMNS} in order: the unordered union (filtered), then ordered.
      */
-    static String withFilter(String batchSql, String filter) {
+    private static String withFilter(String batchSql, String filter) {
         String union =
                 batchSql.endsWith(ORDERED) ? batchSql.substring(0, batchSql.length() - ORDERED.length()) : batchSql;
         return "select " + Event.COLUMNS + " from (" + union + ") _evs" + (filter == null ? "" : " where " + filter)
