@@ -1,6 +1,7 @@
 package org.skytools.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.skytools.sql.LondisteNodes.branch;
 import static org.skytools.sql.LondisteNodes.events;
 import static org.skytools.sql.LondisteNodes.root;
@@ -187,5 +188,60 @@ class LondisteExecuteSeqIT {
         assertThat(RetCall.of(db, "londiste.global_remove_seq('q', 'public.elsewhere')")
                         .code())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void replicationRoleForTheTransactionOrTheSession(TestDatabase db) throws Exception {
+        root(db, "q");
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("select londiste.set_session_replication_role('replica', true)");
+            assertThat(role(st)).isEqualTo("replica");
+            c.commit();
+            assertThat(role(st)).isEqualTo("origin");
+
+            st.execute("select londiste.set_session_replication_role('local', false)");
+            c.commit();
+            assertThat(role(st)).isEqualTo("local");
+            st.execute("select londiste.set_session_replication_role('origin', null)");
+            c.commit();
+            assertThat(role(st)).isEqualTo("origin");
+        }
+    }
+
+    @Test
+    void replicationRoleRefusesOtherValues(TestDatabase db) throws Exception {
+        root(db, "q");
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.execute("select londiste.set_session_replication_role('always', false)"))
+                    .hasMessageContaining("bad value for session_replication_role: always");
+            assertThatThrownBy(() -> st.execute("select londiste.set_session_replication_role(null, false)"))
+                    .hasMessageContaining("bad value for session_replication_role: NULL");
+            assertThat(role(st)).isEqualTo("origin");
+        }
+    }
+
+    @Test
+    void aWriterThatIsNoSuperuserSwitchesToReplica(TestDatabase db) throws Exception {
+        root(db, "q");
+        db.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = 'londiste_role_writer')"
+                + " then create role londiste_role_writer in role londiste_writer; end if; end $$");
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.execute("set role londiste_role_writer");
+            assertThatThrownBy(() -> st.execute("set session_replication_role = replica"))
+                    .hasMessageContaining("permission denied");
+            st.execute("select londiste.set_session_replication_role('replica', false)");
+            assertThat(role(st)).isEqualTo("replica");
+        }
+    }
+
+    private static String role(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("select current_setting('session_replication_role')")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }

@@ -42,6 +42,7 @@
 \i ../functions/londiste.local_set_table_attrs.sql
 \i ../functions/londiste.local_set_table_struct.sql
 \i ../functions/londiste.periodic_maintenance.sql
+\i ../functions/londiste.set_session_replication_role.sql
 
 -- Utilities
 \i ../functions/londiste.find_column_types.sql

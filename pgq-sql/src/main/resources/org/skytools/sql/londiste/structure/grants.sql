@@ -85,6 +85,7 @@ begin
             ('londiste.create_partition(text, text, text, text, timestamptz, text)', 'londiste_writer'),
             ('londiste.drop_obsolete_partitions(text, interval, text)', 'londiste_writer'),
             ('londiste.upgrade_schema()', 'londiste_writer'),
+            ('londiste.set_session_replication_role(text, boolean)', 'londiste_writer'),
             -- ticker maintenance
             ('londiste.periodic_maintenance()', 'londiste_writer, pgq_admin')
         ) as grants (fn, grantees)
