@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# The original Python clients against this product, on one throwaway cluster:
+#   1. a Python londiste leaf (python3-londiste, with the original SQL it installs) replicating from
+#      a root made by this londiste: create-leaf, add-table --create, worker, rows with awkward
+#      values, then the Python admin's status, execute (DDL) and add-seq on the root, and its compare;
+#   2. a Python PgQ consumer (python3-pgq) on a queue of this pgq: every event once, retried events
+#      once more with ev_retry = 1;
+#   3. this londiste as a leaf of a Python londiste root (the original pgq, pgq_node and londiste
+#      SQL), with this pgqd ticking both.
+# Needs the distribution (mvn -B -Dquick package) and the Debian packages python3-londiste,
+# python3-pgq and the pgq-node and londiste-sql packages of the server's major version. Exits
+# non-zero with the logs when a check fails; KEEP=1 keeps the directory.
+set -euo pipefail
+
+home=$(cd "$(dirname "$0")/../../../.." && pwd)
+bin=$home/debian/target/skytools/bin
+pylondiste=${PY_LONDISTE:-/usr/bin/londiste}
+python=${PY_PYTHON:-/usr/bin/python3}
+if [ ! -x "$bin/londiste" ]; then
+    echo "build first: mvn -B -Dquick package" >&2
+    exit 1
+fi
+pgbin=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+if [ ! -x "$pylondiste" ] || ! "$python" -c 'import pgq, londiste, psycopg2' 2>/dev/null; then
+    echo "the Python londiste and pgq are missing: apt-get install python3-londiste python3-pgq" >&2
+    exit 1
+fi
+major=$("$pgbin/postgres" --version | sed -E 's/.* ([0-9]+)\..*/\1/')
+if [ ! -e "/usr/share/postgresql/$major/extension/londiste.control" ]; then
+    echo "the original londiste SQL is missing: apt-get install postgresql-$major-londiste-sql" >&2
+    exit 1
+fi
+
+work=$(mktemp -d /tmp/londiste-pyclients.XXXXXX)
+chmod 755 "$work"
+port=$((40000 + RANDOM % 20000))
+as_server() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres: "$work"
+connstr() { echo "host=127.0.0.1 port=$port user=postgres dbname=$1"; }
+sql() { "$pgbin/psql" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "$@"; }
+
+cleanup() {
+    for ini in root jleaf; do "$bin/londiste" "$work/$ini.ini" worker -s >/dev/null 2>&1 || true; done
+    for ini in pyleaf pyroot; do "$pylondiste" "$work/$ini.ini" worker -s >/dev/null 2>&1 || true; done
+    "$python" "$work/consumer.py" "$work/consumer.ini" -s >/dev/null 2>&1 || true
+    "$bin/pgqd" -s "$work/pgqd.ini" >/dev/null 2>&1 || true
+    as_server "$pgbin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null 2>&1 || true
+    if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+fail() {
+    echo "FAILED: $*" >&2
+    for f in "$work"/*.log; do echo "--- $f" >&2; tail -20 "$f" >&2; done
+    exit 1
+}
+step() { printf '\n== %s\n' "$*"; }
+# waits up to 60 s for a query to return the expected value
+wait_for() {   # db query expected what
+    local i
+    for i in $(seq 1 300); do
+        [ "$(sql "$1" -c "$2" 2>/dev/null)" = "$3" ] && return 0
+        sleep 0.2
+    done
+    fail "$4: \"$2\" on $1 did not return \"$3\""
+}
+same_rows() {   # table db1 db2
+    local a b
+    a=$(sql "$2" -c "select count(*) || ' ' || md5(coalesce(string_agg(t::text, ',' order by id), '')) from $1 t")
+    b=$(sql "$3" -c "select count(*) || ' ' || md5(coalesce(string_agg(t::text, ',' order by id), '')) from $1 t")
+    [ "$a" = "$b" ] || fail "$1 differs: $2 has $a, $3 has $b"
+    echo "$1: the same $a on $2 and $3"
+}
+ini() {   # name section db queue
+    cat > "$work/$1.ini" <<INI
+[$2]
+job_name = j_$1
+db = $(connstr "$3")
+queue_name = $4
+loop_delay = 0.2
+logfile = $work/$1.log
+pidfile = $work/$1.pid
+INI
+}
+
+step "cluster on port $port"
+as_server "$pgbin/initdb" -D "$work/data" -A trust -U postgres -E UTF8 --no-locale >/dev/null
+as_server "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
+    -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null
+for db in root leaf proot jleaf; do sql postgres -c "create database $db"; done
+pgqd_ini() {   # databases
+    cat > "$work/pgqd.ini" <<INI
+[pgqd]
+base_connstr = host=127.0.0.1 port=$port user=postgres
+database_list = $1
+ticker_period = 0.2
+logfile = $work/pgqd.log
+pidfile = $work/pgqd.pid
+INI
+}
+
+step "1. a Python londiste leaf of this londiste's root"
+ini root londiste3 root rq
+ini pyleaf londiste leaf rq
+# the Python admin tool on the root node, with the section name it reads
+sed 's/^\[londiste3\]/[londiste]/; s/root\.log/pyadmin.log/' "$work/root.ini" > "$work/pyadmin.ini"
+sql root -c "create table t1 (id int primary key, v text, ts timestamptz default now(), n numeric, arr int[])"
+"$bin/londiste" "$work/root.ini" create-root rootnode "$(connstr root)" >/dev/null 2>>"$work/cli.log" || fail "create-root"
+"$bin/londiste" "$work/root.ini" add-table public.t1 >/dev/null 2>>"$work/cli.log" || fail "add-table on the root"
+"$bin/londiste" "$work/root.ini" worker -d >/dev/null 2>>"$work/cli.log" || fail "root worker"
+pgqd_ini root
+"$bin/pgqd" -d "$work/pgqd.ini" >/dev/null 2>>"$work/cli.log" || fail "pgqd"
+"$pylondiste" "$work/pyleaf.ini" create-leaf leafnode "$(connstr leaf)" --provider="$(connstr root)" \
+    >/dev/null 2>&1 || fail "Python create-leaf"
+"$pylondiste" "$work/pyleaf.ini" add-table public.t1 --create >/dev/null 2>&1 || fail "Python add-table"
+"$pylondiste" "$work/pyleaf.ini" worker -d || fail "Python worker"
+sql root <<'SQL'
+insert into t1 select g, 'v' || g || E' tab\t nl\n q''" \\ %+&=', now(), g / 3.0, array[g, null]
+  from generate_series(1, 500) g;
+update t1 set v = 'upd', n = null where id % 7 = 0;
+delete from t1 where id % 11 = 0;
+SQL
+wait_for leaf "select merge_state from londiste.table_info where table_name = 'public.t1' and local" ok "copy of t1"
+sql root <<'SQL'
+insert into t1 (id, v) select g, E'x\\y ' || g from generate_series(1001, 1200) g;
+update t1 set arr = '{1,NULL}' where id % 5 = 0;
+SQL
+sql root -c "insert into t1 (id, v) values (2000, 'last')"
+wait_for leaf "select v from t1 where id = 2000" last "the last row on the Python leaf"
+same_rows t1 root leaf
+"$pylondiste" "$work/pyadmin.ini" status 2>&1 | grep -q "leafnode (leaf)" || fail "Python status on the root"
+"$bin/londiste" "$work/root.ini" status 2>>"$work/cli.log" | grep -q "leafnode (leaf)" || fail "status on the root"
+"$pylondiste" "$work/pyleaf.ini" compare >"$work/pycompare.log" 2>&1 || fail "Python compare"
+src=$(sed -n 's/.*srcdb: //p' "$work/pycompare.log")
+dst=$(sed -n 's/.*dstdb: //p' "$work/pycompare.log")
+[ -n "$src" ] && [ "$src" = "$dst" ] || fail "Python compare: root $src, leaf $dst"
+echo "Python compare: $dst on both"
+cat > "$work/ddl.sql" <<'SQL'
+--*-- Local-Table: public.t1
+alter table @public.t1@ add column extra text;
+SQL
+"$pylondiste" "$work/pyadmin.ini" execute "$work/ddl.sql" >/dev/null 2>&1 || fail "Python execute on the root"
+sql root -c "insert into t1 (id, v, extra) values (5000, 'after ddl', 'e')"
+sql root -c "create sequence s1; select nextval('s1')" >/dev/null
+"$pylondiste" "$work/pyadmin.ini" add-seq public.s1 >/dev/null 2>&1 || fail "Python add-seq on the root"
+"$pylondiste" "$work/pyleaf.ini" add-seq public.s1 --create >/dev/null 2>&1 || fail "Python add-seq on the leaf"
+wait_for leaf "select extra from t1 where id = 5000" e "the row after the EXECUTE"
+wait_for leaf "select last_value > 1 from s1" t "sequence s1 pushed to the leaf"
+same_rows t1 root leaf
+
+step "2. a Python PgQ consumer on a queue of this pgq"
+cat > "$work/consumer.py" <<'PY'
+import sys, pgq
+class Collect(pgq.Consumer):
+    """Writes each event to the output file; odd ids are retried once."""
+    def process_event(self, db, ev):
+        with open(self.cf.get('output'), 'a') as f:
+            f.write("%s|%s|%s\n" % (ev.ev_id, ev.ev_retry or 0, ev.ev_data))
+        if int(ev.ev_id) % 2 == 1 and not ev.ev_retry:
+            ev.tag_retry(0)
+        else:
+            ev.tag_done()
+if __name__ == '__main__':
+    Collect('consumer', 'src_db', sys.argv[1:]).start()
+PY
+cat > "$work/consumer.ini" <<INI
+[consumer]
+job_name = pyconsumer
+src_db = $(connstr root)
+queue_name = pyq
+output = $work/consumer.out
+logfile = $work/consumer.log
+pidfile = $work/consumer.pid
+loop_delay = 0.2
+pgq_lazy_fetch = 50
+INI
+"$bin/qadmin" -h 127.0.0.1 -p "$port" -U postgres -d root -c "create queue pyq;" >/dev/null 2>>"$work/cli.log" || fail "create queue"
+"$python" "$work/consumer.py" "$work/consumer.ini" --register >/dev/null 2>&1 || fail "Python register"
+sql root -c "select count(pgq.insert_event('pyq', 'ty', 'data ' || g)) from generate_series(1, 300) g" >/dev/null
+"$python" "$work/consumer.py" "$work/consumer.ini" -d || fail "Python consumer"
+lines() { cat "$work/consumer.out" 2>/dev/null | wc -l; }
+for i in $(seq 1 300); do [ "$(lines)" -ge 300 ] && break; sleep 0.2; done
+# retried events go back into the queue at the ticker's maintenance; this does it at once
+for i in $(seq 1 300); do
+    sql root -c "select pgq.maint_retry_events()" >/dev/null
+    [ "$(lines)" -ge 450 ] && break
+    sleep 0.2
+done
+"$python" "$work/consumer.py" "$work/consumer.ini" -s >/dev/null 2>&1 || true
+got=$(sort -t'|' -k2,2n -k1,1n "$work/consumer.out" | md5sum)
+want=$(sql root -c "select g || '|0|data ' || g from generate_series(1, 300) g
+                    union all
+                    select g || '|1|data ' || g from generate_series(1, 300, 2) g" | sort -t'|' -k2,2n -k1,1n | md5sum)
+[ "$got" = "$want" ] || fail "the Python consumer's events differ, $(lines) lines: $(head -3 "$work/consumer.out")"
+echo "pyq: 300 events once, the 150 retried ones once more with ev_retry 1"
+
+step "3. this londiste as a leaf of a Python londiste root"
+ini pyroot londiste proot pq
+ini jleaf londiste3 jleaf pq
+sql proot -c "create table t2 (id int primary key, v text, b bytea, j json, d date)"
+"$pylondiste" "$work/pyroot.ini" create-root prootnode "$(connstr proot)" >/dev/null 2>&1 || fail "Python create-root"
+"$pylondiste" "$work/pyroot.ini" add-table public.t2 >/dev/null 2>&1 || fail "Python add-table"
+"$pylondiste" "$work/pyroot.ini" worker -d || fail "Python root worker"
+pgqd_ini "root, proot"
+"$bin/pgqd" -r "$work/pgqd.ini" >/dev/null 2>>"$work/cli.log" || fail "pgqd reload"
+"$bin/londiste" "$work/jleaf.ini" create-leaf jleafnode "$(connstr jleaf)" --provider="$(connstr proot)" >/dev/null 2>>"$work/cli.log" \
+    || fail "create-leaf under the Python root"
+"$bin/londiste" "$work/jleaf.ini" add-table public.t2 --create >/dev/null 2>>"$work/cli.log" || fail "add-table on the leaf"
+"$bin/londiste" "$work/jleaf.ini" worker -d >/dev/null 2>>"$work/cli.log" || fail "leaf worker"
+sql proot <<'SQL'
+insert into t2 select g, 'v' || g || E'\t\\x', decode(md5(g::text), 'hex'),
+                      json_build_object('a', g, 's', E'x"y'), date '2020-01-01' + g
+  from generate_series(1, 300) g;
+update t2 set v = null where id % 3 = 0;
+delete from t2 where id % 10 = 0;
+SQL
+wait_for jleaf "select merge_state from londiste.table_info where table_name = 'public.t2' and local" ok "copy of t2"
+sql proot -c "update t2 set j = '[1, 2]' where id % 4 = 0"
+sql proot -c "insert into t2 (id, v) values (1000, 'last')"
+wait_for jleaf "select v from t2 where id = 1000" last "the last row on the leaf"
+same_rows t2 proot jleaf
+"$bin/londiste" "$work/jleaf.ini" compare >"$work/compare.log" 2>&1 || fail "compare under the Python root"
+"$bin/londiste" "$work/jleaf.ini" status 2>>"$work/cli.log" | grep -q "jleafnode (leaf)" || fail "status under the Python root"
+
+step "all checks passed"
