@@ -6,7 +6,9 @@
 #   2. a Python PgQ consumer (python3-pgq) on a queue of this pgq: every event once, retried events
 #      once more with ev_retry = 1;
 #   3. this londiste as a leaf of a Python londiste root (the original pgq, pgq_node and londiste
-#      SQL), with this pgqd ticking both.
+#      SQL), with this pgqd ticking both;
+#   4. branches mixed in a cascade under a root made here: a Python branch with a leaf of this
+#      londiste under it, and a branch of this londiste with a Python leaf under it.
 # Needs the distribution (mvn -B -Dquick package) and the Debian packages python3-londiste,
 # python3-pgq and the pgq-node and londiste-sql packages of the server's major version. Exits
 # non-zero with the logs when a check fails; KEEP=1 keeps the directory.
@@ -40,8 +42,10 @@ connstr() { echo "host=127.0.0.1 port=$port user=postgres dbname=$1"; }
 sql() { "$pgbin/psql" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "$@"; }
 
 cleanup() {
-    for ini in root jleaf; do "$bin/londiste" "$work/$ini.ini" worker -s >/dev/null 2>&1 || true; done
-    for ini in pyleaf pyroot; do "$pylondiste" "$work/$ini.ini" worker -s >/dev/null 2>&1 || true; done
+    for ini in root jleaf rootbq jbranch jleaf2; do
+        "$bin/londiste" "$work/$ini.ini" worker -s >/dev/null 2>&1 || true
+    done
+    for ini in pyleaf pyroot pbranch pleaf2; do "$pylondiste" "$work/$ini.ini" worker -s >/dev/null 2>&1 || true; done
     "$python" "$work/consumer.py" "$work/consumer.ini" -s >/dev/null 2>&1 || true
     "$bin/pgqd" -s "$work/pgqd.ini" >/dev/null 2>&1 || true
     as_server "$pgbin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null 2>&1 || true
@@ -220,5 +224,56 @@ wait_for jleaf "select v from t2 where id = 1000" last "the last row on the leaf
 same_rows t2 proot jleaf
 "$bin/londiste" "$work/jleaf.ini" compare >"$work/compare.log" 2>&1 || fail "compare under the Python root"
 "$bin/londiste" "$work/jleaf.ini" status 2>>"$work/cli.log" | grep -q "jleafnode (leaf)" || fail "status under the Python root"
+
+step "4. mixed branches: root -> Python branch -> leaf here, root -> branch here -> Python leaf"
+for db in pbranch jleaf2 jbranch pleaf2; do sql postgres -c "create database $db"; done
+ini rootbq londiste3 root bq
+ini pbranch londiste pbranch bq
+ini jleaf2 londiste3 jleaf2 bq
+ini jbranch londiste3 jbranch bq
+ini pleaf2 londiste pleaf2 bq
+sql root -c "create table t3 (id int primary key, v text, n int)"
+"$bin/londiste" "$work/rootbq.ini" create-root rootbq "$(connstr root)" >/dev/null 2>>"$work/cli.log" \
+    || fail "create-root of queue bq"
+# idle ticks every second: the hand-over of a copied table waits for the provider's next tick
+sql root -c "select pgq.set_queue_config('bq', 'ticker_idle_period', '1 second')" >/dev/null
+"$bin/londiste" "$work/rootbq.ini" add-table public.t3 >/dev/null 2>>"$work/cli.log" || fail "add-table t3"
+"$bin/londiste" "$work/rootbq.ini" worker -d >/dev/null 2>>"$work/cli.log" || fail "root worker of queue bq"
+"$pylondiste" "$work/pbranch.ini" create-branch pbranchnode "$(connstr pbranch)" --provider="$(connstr root)" \
+    >/dev/null 2>&1 || fail "Python create-branch"
+"$pylondiste" "$work/pbranch.ini" add-table public.t3 --create >/dev/null 2>&1 || fail "Python add-table on the branch"
+"$pylondiste" "$work/pbranch.ini" worker -d || fail "Python branch worker"
+"$bin/londiste" "$work/jbranch.ini" create-branch jbranchnode "$(connstr jbranch)" --provider="$(connstr root)" \
+    >/dev/null 2>>"$work/cli.log" || fail "create-branch"
+"$bin/londiste" "$work/jbranch.ini" add-table public.t3 --create >/dev/null 2>>"$work/cli.log" \
+    || fail "add-table on the branch"
+"$bin/londiste" "$work/jbranch.ini" worker -d >/dev/null 2>>"$work/cli.log" || fail "branch worker"
+pgqd_ini "root, proot, pbranch, jbranch"
+"$bin/pgqd" -r "$work/pgqd.ini" >/dev/null 2>>"$work/cli.log" || fail "pgqd reload"
+"$bin/londiste" "$work/jleaf2.ini" create-leaf jleaf2node "$(connstr jleaf2)" --provider="$(connstr pbranch)" \
+    >/dev/null 2>>"$work/cli.log" || fail "create-leaf under the Python branch"
+"$bin/londiste" "$work/jleaf2.ini" add-table public.t3 --create >/dev/null 2>>"$work/cli.log" \
+    || fail "add-table under the Python branch"
+"$bin/londiste" "$work/jleaf2.ini" worker -d >/dev/null 2>>"$work/cli.log" || fail "leaf worker under the Python branch"
+"$pylondiste" "$work/pleaf2.ini" create-leaf pleaf2node "$(connstr pleaf2)" --provider="$(connstr jbranch)" \
+    >/dev/null 2>&1 || fail "Python create-leaf under the branch"
+"$pylondiste" "$work/pleaf2.ini" add-table public.t3 --create >/dev/null 2>&1 || fail "Python add-table under the branch"
+"$pylondiste" "$work/pleaf2.ini" worker -d || fail "Python leaf worker under the branch"
+sql root <<'SQL'
+insert into t3 select g, 'r' || g, g from generate_series(1, 200) g;
+update t3 set v = v || '+', n = null where id % 3 = 0;
+delete from t3 where id % 17 = 0;
+SQL
+for db in pbranch jbranch jleaf2 pleaf2; do
+    wait_for "$db" "select merge_state from londiste.table_info where queue_name = 'bq' and local" ok "copy of t3 on $db"
+done
+sql root -c "update t3 set n = -n where id % 5 = 0"
+sql root -c "insert into t3 (id, v) values (1000, 'last')"
+for db in pbranch jbranch jleaf2 pleaf2; do
+    wait_for "$db" "select v from t3 where id = 1000" last "the last row on $db"
+    same_rows t3 root "$db"
+done
+"$bin/londiste" "$work/jleaf2.ini" status 2>>"$work/cli.log" | grep -q "jleaf2node (leaf)" || fail "status of the mixed cascade"
+"$pylondiste" "$work/pleaf2.ini" status 2>&1 | grep -q "pleaf2node (leaf)" || fail "Python status of the mixed cascade"
 
 step "all checks passed"
