@@ -8,7 +8,8 @@
 #   3. this londiste as a leaf of a Python londiste root (the original pgq, pgq_node and londiste
 #      SQL), with this pgqd ticking both;
 #   4. branches mixed in a cascade under a root made here: a Python branch with a leaf of this
-#      londiste under it, and a branch of this londiste with a Python leaf under it.
+#      londiste under it, and a branch of this londiste with a Python leaf under it; then the
+#      Python admin's takeover makes the branch made here the root.
 # Needs the distribution (mvn -B -Dquick package) and the Debian packages python3-londiste,
 # python3-pgq and the pgq-node and londiste-sql packages of the server's major version. Exits
 # non-zero with the logs when a check fails; KEEP=1 keeps the directory.
@@ -66,6 +67,14 @@ wait_for() {   # db query expected what
         sleep 0.2
     done
     fail "$4: \"$2\" on $1 did not return \"$3\""
+}
+# runs a command and checks that its output holds the text (read whole: the command must not
+# see a closed pipe)
+shows() {   # text what command...
+    local text=$1 what=$2 out
+    shift 2
+    out=$("$@" 2>>"$work/cli.log") || fail "$what: exit code $?"
+    grep -qF -- "$text" <<<"$out" || fail "$what: no \"$text\" in: $out"
 }
 same_rows() {   # table db1 db2
     local a b
@@ -131,8 +140,8 @@ SQL
 sql root -c "insert into t1 (id, v) values (2000, 'last')"
 wait_for leaf "select v from t1 where id = 2000" last "the last row on the Python leaf"
 same_rows t1 root leaf
-"$pylondiste" "$work/pyadmin.ini" status 2>&1 | grep -q "leafnode (leaf)" || fail "Python status on the root"
-"$bin/londiste" "$work/root.ini" status 2>>"$work/cli.log" | grep -q "leafnode (leaf)" || fail "status on the root"
+shows "leafnode (leaf)" "Python status on the root" "$pylondiste" "$work/pyadmin.ini" status
+shows "leafnode (leaf)" "status on the root" "$bin/londiste" "$work/root.ini" status
 "$pylondiste" "$work/pyleaf.ini" compare >"$work/pycompare.log" 2>&1 || fail "Python compare"
 src=$(sed -n 's/.*srcdb: //p' "$work/pycompare.log")
 dst=$(sed -n 's/.*dstdb: //p' "$work/pycompare.log")
@@ -223,7 +232,7 @@ sql proot -c "insert into t2 (id, v) values (1000, 'last')"
 wait_for jleaf "select v from t2 where id = 1000" last "the last row on the leaf"
 same_rows t2 proot jleaf
 "$bin/londiste" "$work/jleaf.ini" compare >"$work/compare.log" 2>&1 || fail "compare under the Python root"
-"$bin/londiste" "$work/jleaf.ini" status 2>>"$work/cli.log" | grep -q "jleafnode (leaf)" || fail "status under the Python root"
+shows "jleafnode (leaf)" "status under the Python root" "$bin/londiste" "$work/jleaf.ini" status
 
 step "4. mixed branches: root -> Python branch -> leaf here, root -> branch here -> Python leaf"
 for db in pbranch jleaf2 jbranch pleaf2; do sql postgres -c "create database $db"; done
@@ -232,6 +241,7 @@ ini pbranch londiste pbranch bq
 ini jleaf2 londiste3 jleaf2 bq
 ini jbranch londiste3 jbranch bq
 ini pleaf2 londiste pleaf2 bq
+sed 's/^\[londiste3\]/[londiste]/; s/jbranch\.log/pyjbranch.log/' "$work/jbranch.ini" > "$work/pyjbranch.ini"
 sql root -c "create table t3 (id int primary key, v text, n int)"
 "$bin/londiste" "$work/rootbq.ini" create-root rootbq "$(connstr root)" >/dev/null 2>>"$work/cli.log" \
     || fail "create-root of queue bq"
@@ -273,7 +283,15 @@ for db in pbranch jbranch jleaf2 pleaf2; do
     wait_for "$db" "select v from t3 where id = 1000" last "the last row on $db"
     same_rows t3 root "$db"
 done
-"$bin/londiste" "$work/jleaf2.ini" status 2>>"$work/cli.log" | grep -q "jleaf2node (leaf)" || fail "status of the mixed cascade"
-"$pylondiste" "$work/pleaf2.ini" status 2>&1 | grep -q "pleaf2node (leaf)" || fail "Python status of the mixed cascade"
+shows "jleaf2node (leaf)" "status of the mixed cascade" "$bin/londiste" "$work/jleaf2.ini" status
+shows "pleaf2node (leaf)" "Python status of the mixed cascade" "$pylondiste" "$work/pleaf2.ini" status
+# the Python admin's switchover: the branch made here takes over from the root made here
+"$pylondiste" "$work/pyjbranch.ini" takeover rootbq >"$work/takeover.log" 2>&1 || fail "Python takeover"
+shows "jbranchnode (root)" "the branch is not root after the takeover" "$bin/londiste" "$work/jbranch.ini" status
+sql jbranch -c "insert into t3 (id, v) values (2000, 'on the new root')"
+for db in root pbranch jleaf2 pleaf2; do
+    wait_for "$db" "select v from t3 where id = 2000" "on the new root" "the new root's row on $db"
+    same_rows t3 jbranch "$db"
+done
 
 step "all checks passed"
