@@ -3,8 +3,9 @@
 #   1. a Python londiste leaf (python3-londiste, with the original SQL it installs) replicating from
 #      a root made by this londiste: create-leaf, add-table --create, worker, rows with awkward
 #      values, then the Python admin's status, execute (DDL) and add-seq on the root, and its compare;
-#   2. a Python PgQ consumer (python3-pgq) on a queue of this pgq: every event once, retried events
-#      once more with ev_retry = 1;
+#   2. Python PgQ consumers (python3-pgq) on queues of this pgq: a plain one gets every event once
+#      and retried events once more with ev_retry = 1; cooperative, remote (pgq_ext batches) and
+#      serial (pgq_ext ticks) consumers each get every event once;
 #   3. this londiste as a leaf of a Python londiste root (the original pgq, pgq_node and londiste
 #      SQL), with this pgqd ticking both;
 #   4. branches mixed in a cascade under a root made here: a Python branch with a leaf of this
@@ -48,6 +49,9 @@ cleanup() {
     done
     for ini in pyleaf pyroot pbranch pleaf2; do "$pylondiste" "$work/$ini.ini" worker -s >/dev/null 2>&1 || true; done
     "$python" "$work/consumer.py" "$work/consumer.ini" -s >/dev/null 2>&1 || true
+    for k in coop:coop1 coop:coop2 remote:remote serial:serial; do
+        "$python" "$work/kinds.py" "${k%%:*}" "$work/${k#*:}.ini" -s >/dev/null 2>&1 || true
+    done
     "$bin/pgqd" -s "$work/pgqd.ini" >/dev/null 2>&1 || true
     as_server "$pgbin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null 2>&1 || true
     if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
@@ -205,6 +209,73 @@ want=$(sql root -c "select g || '|0|data ' || g from generate_series(1, 300) g
                     select g || '|1|data ' || g from generate_series(1, 300, 2) g" | sort -t'|' -k2,2n -k1,1n | md5sum)
 [ "$got" = "$want" ] || fail "the Python consumer's events differ, $(lines) lines: $(head -3 "$work/consumer.out")"
 echo "pyq: 300 events once, the 150 retried ones once more with ev_retry 1"
+
+# a cooperative consumer with two subconsumers (pgq_coop), and a remote and a serial consumer
+# writing into another database where this installer put pgq_ext
+cat > "$work/kinds.py" <<'PY'
+import sys, pgq
+def write(dst_db, table, ev_list):
+    cur = dst_db.cursor()
+    for ev in ev_list:
+        cur.execute("insert into " + table + " values (%s, %s)", [ev.ev_id, ev.ev_data])
+class Coop(pgq.CoopConsumer):
+    def process_event(self, db, ev):
+        with open(self.cf.get('output'), 'a') as f:
+            f.write("%s|%s\n" % (ev.ev_id, ev.ev_data))
+        ev.tag_done()
+class Remote(pgq.RemoteConsumer):
+    def process_remote_batch(self, db, batch_id, ev_list, dst_db):
+        write(dst_db, 'got_remote', ev_list)
+class Serial(pgq.SerialConsumer):
+    def process_remote_batch(self, db, batch_id, ev_list, dst_db):
+        write(dst_db, 'got_serial', ev_list)
+if __name__ == '__main__':
+    if sys.argv[1] == 'coop':
+        Coop('consumer', 'src_db', sys.argv[2:]).start()
+    else:
+        {'remote': Remote, 'serial': Serial}[sys.argv[1]]('consumer', 'src_db', 'dst_db', sys.argv[2:]).start()
+PY
+sql postgres -c "create database target"
+"$bin/qadmin" -h 127.0.0.1 -p "$port" -U postgres -d target -c "install pgq;" >/dev/null 2>>"$work/cli.log" \
+    || fail "install pgq_ext in the target"
+sql target -c "create table got_remote (id bigint primary key, d text); create table got_serial (like got_remote including all)"
+"$bin/qadmin" -h 127.0.0.1 -p "$port" -U postgres -d root -c "install pgq; create queue kq;" >/dev/null \
+    2>>"$work/cli.log" || fail "install pgq_coop, create queue kq"
+kinds=(coop:coop1 coop:coop2 remote:remote serial:serial)
+for k in "${kinds[@]}"; do
+    kind=${k%%:*} name=${k#*:}
+    cat > "$work/$name.ini" <<INI
+[consumer]
+job_name = py$name
+consumer_name = py$kind
+subconsumer_name = $name
+src_db = $(connstr root)
+dst_db = $(connstr target)
+queue_name = kq
+output = $work/coop.out
+logfile = $work/$name.log
+pidfile = $work/$name.pid
+loop_delay = 0.2
+INI
+    "$python" "$work/kinds.py" "$kind" "$work/$name.ini" --register >/dev/null 2>&1 || fail "Python register of $name"
+done
+for i in 1 2 3 4; do
+    sql root -c "select count(pgq.insert_event('kq', 'k', 'k' || g)) from generate_series($i * 1000 + 1, $i * 1000 + 100) g" \
+        >/dev/null
+    sql root -c "select pgq.force_tick('kq')" >/dev/null
+done
+for k in "${kinds[@]}"; do "$python" "$work/kinds.py" "${k%%:*}" "$work/${k#*:}.ini" -d || fail "Python ${k#*:}"; done
+wait_for target "select count(*) from got_remote" 400 "the remote consumer's rows"
+wait_for target "select count(*) from got_serial" 400 "the serial consumer's rows"
+for i in $(seq 1 300); do [ "$(cat "$work/coop.out" 2>/dev/null | wc -l)" -ge 400 ] && break; sleep 0.2; done
+for k in "${kinds[@]}"; do "$python" "$work/kinds.py" "${k%%:*}" "$work/${k#*:}.ini" -s >/dev/null 2>&1 || true; done
+[ "$(cut -d'|' -f1 "$work/coop.out" | sort -u | wc -l)" = 400 ] && [ "$(wc -l < "$work/coop.out")" = 400 ] \
+    || fail "the cooperative consumer's events: $(wc -l < "$work/coop.out") lines"
+[ "$(sql target -c "select count(*) from pgq_ext.completed_batch where consumer_id = 'pyremote'")" = 1 ] \
+    || fail "pgq_ext.completed_batch of the remote consumer"
+[ "$(sql target -c "select count(*) from pgq_ext.completed_tick where consumer_id = 'pyserial'")" = 1 ] \
+    || fail "pgq_ext.completed_tick of the serial consumer"
+echo "kq: 400 events once each to a cooperative, a remote and a serial consumer"
 
 step "3. this londiste as a leaf of a Python londiste root"
 ini pyroot londiste proot pq
