@@ -10,9 +10,10 @@
 #      SQL), with this pgqd ticking both;
 #   4. branches mixed in a cascade under a root made here: a Python branch with a leaf of this
 #      londiste under it, and a branch of this londiste with a Python leaf under it; then the
-#      Python admin's takeover makes the branch made here the root.
+#      Python admin's takeover makes the branch made here the root;
+#   5. the original C pgqd (Debian's pgqd) ticking a queue of this pgq and rotating its tables.
 # Needs the distribution (mvn -B -Dquick package) and the Debian packages python3-londiste,
-# python3-pgq and the pgq-node and londiste-sql packages of the server's major version. Exits
+# python3-pgq, pgqd and the pgq-node and londiste-sql packages of the server's major version. Exits
 # non-zero with the logs when a check fails; KEEP=1 keeps the directory.
 set -euo pipefail
 
@@ -20,6 +21,7 @@ home=$(cd "$(dirname "$0")/../../../.." && pwd)
 bin=$home/debian/target/skytools/bin
 pylondiste=${PY_LONDISTE:-/usr/bin/londiste}
 python=${PY_PYTHON:-/usr/bin/python3}
+cpgqd=${C_PGQD:-/usr/bin/pgqd}
 if [ ! -x "$bin/londiste" ]; then
     echo "build first: mvn -B -Dquick package" >&2
     exit 1
@@ -27,6 +29,10 @@ fi
 pgbin=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 if [ ! -x "$pylondiste" ] || ! "$python" -c 'import pgq, londiste, psycopg2' 2>/dev/null; then
     echo "the Python londiste and pgq are missing: apt-get install python3-londiste python3-pgq" >&2
+    exit 1
+fi
+if [ ! -x "$cpgqd" ]; then
+    echo "the original pgqd is missing: apt-get install pgqd" >&2
     exit 1
 fi
 major=$("$pgbin/postgres" --version | sed -E 's/.* ([0-9]+)\..*/\1/')
@@ -53,6 +59,7 @@ cleanup() {
         "$python" "$work/kinds.py" "${k%%:*}" "$work/${k#*:}.ini" -s >/dev/null 2>&1 || true
     done
     "$bin/pgqd" -s "$work/pgqd.ini" >/dev/null 2>&1 || true
+    [ -e "$work/cpgqd.pid" ] && kill "$(cat "$work/cpgqd.pid")" 2>/dev/null || true
     as_server "$pgbin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null 2>&1 || true
     if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
@@ -364,5 +371,45 @@ for db in root pbranch jleaf2 pleaf2; do
     wait_for "$db" "select v from t3 where id = 2000" "on the new root" "the new root's row on $db"
     same_rows t3 jbranch "$db"
 done
+
+step "5. the original C pgqd ticking and maintaining a queue of this pgq"
+sql postgres -c "create database cticker"
+"$bin/qadmin" -h 127.0.0.1 -p "$port" -U postgres -d cticker -c "install pgq; create queue cq;" >/dev/null \
+    2>>"$work/cli.log" || fail "install pgq in cticker"
+sql cticker >/dev/null <<'SQL'
+select pgq.set_queue_config('cq', 'ticker_idle_period', '1 second');
+select pgq.set_queue_config('cq', 'ticker_max_lag', '0.2 seconds');
+select pgq.set_queue_config('cq', 'rotation_period', '1 second');
+select pgq.register_consumer('cq', 'c');
+SQL
+cat > "$work/cpgqd.ini" <<INI
+[pgqd]
+base_connstr = host=127.0.0.1 port=$port user=postgres
+database_list = cticker
+ticker_period = 0.2
+maint_period = 1
+retry_period = 1
+logfile = $work/cpgqd.log
+pidfile = $work/cpgqd.pid
+INI
+"$cpgqd" -d "$work/cpgqd.ini" 2>>"$work/cli.log" || fail "the C pgqd"
+# a consumer that reads every batch, so that rotation may switch and truncate the event tables
+seen=0
+for round in $(seq 1 150); do
+    sql cticker -c "select pgq.insert_event('cq', 'x', 'round $round')" >/dev/null
+    batch=$(sql cticker -c "select batch_id from pgq.next_batch_info('cq', 'c')")
+    if [ -n "$batch" ]; then
+        seen=$((seen + $(sql cticker -c "select count(*) from pgq.get_batch_events($batch)")))
+        sql cticker -c "select pgq.finish_batch($batch)" >/dev/null
+    fi
+    [ "$(sql cticker -c "select queue_switch_time > now() - interval '1 hour' and queue_cur_table > 0 from pgq.queue")" = t ] \
+        && [ "$seen" -ge 20 ] && break
+    sleep 0.1
+done
+kill "$(cat "$work/cpgqd.pid")" 2>/dev/null || true
+[ "$seen" -ge 20 ] || fail "the C pgqd: $seen events read in batches"
+[ "$(sql cticker -c "select queue_cur_table from pgq.queue")" != 0 ] || fail "the C pgqd never rotated the queue"
+if grep -E "ERROR|WARNING|FATAL" "$work/cpgqd.log"; then fail "the C pgqd logged errors"; fi
+echo "cq: the C pgqd ticked $(sql cticker -c "select count(*) from pgq.tick") times and rotated the event tables; $seen events read"
 
 step "all checks passed"
