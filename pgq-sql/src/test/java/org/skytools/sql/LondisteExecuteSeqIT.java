@@ -226,15 +226,18 @@ class LondisteExecuteSeqIT {
     @Test
     void aWriterThatIsNoSuperuserSwitchesToReplica(TestDatabase db) throws Exception {
         root(db, "q");
-        db.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = 'londiste_role_writer')"
-                + " then create role londiste_role_writer in role londiste_writer; end if; end $$");
+        // roles belong to the cluster: a name of its own, dropped at the end, keeps other tests'
+        // role lists as they were
+        db.execute("create role replica_switch_writer in role londiste_writer");
         try (Connection c = db.connect();
                 Statement st = c.createStatement()) {
-            st.execute("set role londiste_role_writer");
+            st.execute("set role replica_switch_writer");
             assertThatThrownBy(() -> st.execute("set session_replication_role = replica"))
                     .hasMessageContaining("permission denied");
             st.execute("select londiste.set_session_replication_role('replica', false)");
             assertThat(role(st)).isEqualTo("replica");
+        } finally {
+            db.execute("drop role replica_switch_writer");
         }
     }
 
