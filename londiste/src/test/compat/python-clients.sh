@@ -2,12 +2,13 @@
 # The original Python clients against this product, on one throwaway cluster:
 #   1. a Python londiste leaf (python3-londiste, with the original SQL it installs) replicating from
 #      a root made by this londiste: create-leaf, add-table --create, worker, rows with awkward
-#      values, then the Python admin's status, execute (DDL) and add-seq on the root, and its compare;
+#      values, then the Python admin's status, execute (DDL), add-seq, add-table with a trigger
+#      argument and remove-table on the root, and its compare;
 #   2. Python PgQ consumers (python3-pgq) on queues of this pgq: a plain one gets every event once
 #      and retried events once more with ev_retry = 1; cooperative, remote (pgq_ext batches) and
 #      serial (pgq_ext ticks) consumers each get every event once;
 #   3. this londiste as a leaf of a Python londiste root (the original pgq, pgq_node and londiste
-#      SQL), with this pgqd ticking both;
+#      SQL), with this pgqd ticking both, and the Python admin's resync on that leaf;
 #   4. branches mixed in a cascade under a root made here: a Python branch with a leaf of this
 #      londiste under it, and a branch of this londiste with a Python leaf under it; then the
 #      Python admin's takeover makes the branch made here the root;
@@ -170,6 +171,22 @@ sql root -c "create sequence s1; select nextval('s1')" >/dev/null
 wait_for leaf "select extra from t1 where id = 5000" e "the row after the EXECUTE"
 wait_for leaf "select last_value > 1 from s1" t "sequence s1 pushed to the leaf"
 same_rows t1 root leaf
+# the Python admin adds a table on the root made here, with a trigger argument, and removes it
+sql root -c "create table t4 (id int primary key, v text, secret text)"
+sql leaf -c "create table t4 (id int primary key, v text, secret text)"
+"$pylondiste" "$work/pyadmin.ini" add-table public.t4 --trigger-arg=ignore=secret >/dev/null 2>&1 \
+    || fail "Python add-table on the root"
+"$pylondiste" "$work/pyleaf.ini" add-table public.t4 >/dev/null 2>&1 || fail "Python add-table of t4 on the leaf"
+wait_for leaf "select merge_state from londiste.table_info where table_name = 'public.t4' and local" ok "copy of t4"
+sql root -c "insert into t4 select g, 't' || g, 'hidden' from generate_series(1, 50) g"
+sql root -c "update t4 set v = 'u' where id < 10"
+wait_for leaf "select count(*) from t4 where v = 'u'" 9 "the changes of t4"
+wait_for leaf "select count(*) || ' ' || count(secret) from t4" "50 0" "t4 without the ignored column"
+"$pylondiste" "$work/pyleaf.ini" remove-table public.t4 >/dev/null 2>&1 || fail "Python remove-table on the leaf"
+"$pylondiste" "$work/pyadmin.ini" remove-table public.t4 >/dev/null 2>&1 || fail "Python remove-table on the root"
+[ "$(sql root -c "select count(*) from pg_trigger where tgrelid = 'public.t4'::regclass")" = 0 ] \
+    || fail "triggers left on t4 after the Python remove-table"
+echo "t4: added with ignore=secret and removed again by the Python admin on the root"
 
 step "2. a Python PgQ consumer on a queue of this pgq"
 cat > "$work/consumer.py" <<'PY'
@@ -310,6 +327,13 @@ sql proot -c "insert into t2 (id, v) values (1000, 'last')"
 wait_for jleaf "select v from t2 where id = 1000" last "the last row on the leaf"
 same_rows t2 proot jleaf
 "$bin/londiste" "$work/jleaf.ini" compare >"$work/compare.log" 2>&1 || fail "compare under the Python root"
+# the Python admin's resync on the leaf made here copies the table again
+sed 's/^\[londiste3\]/[londiste]/; s/jleaf\.log/pyjleaf.log/' "$work/jleaf.ini" > "$work/pyjleaf.ini"
+"$pylondiste" "$work/pyjleaf.ini" resync public.t2 >/dev/null 2>&1 || fail "Python resync on the leaf"
+sql proot -c "insert into t2 (id, v) values (1001, 'after resync')"
+wait_for jleaf "select v from t2 where id = 1001" "after resync" "the row after the resync"
+wait_for jleaf "select merge_state from londiste.table_info where table_name = 'public.t2' and local" ok "t2 after the resync"
+same_rows t2 proot jleaf
 shows "jleafnode (leaf)" "status under the Python root" "$bin/londiste" "$work/jleaf.ini" status
 
 step "4. mixed branches: root -> Python branch -> leaf here, root -> branch here -> Python leaf"
