@@ -95,6 +95,12 @@ same_rows() {   # table db1 db2
     [ "$a" = "$b" ] || fail "$1 differs: $2 has $a, $3 has $b"
     echo "$1: the same $a on $2 and $3"
 }
+# the same node for the Python admin tool: the section name it reads, a log of its own
+python_view() {   # name-of-an-ini-made-here new-name
+    sed "s/^\[londiste3\]/[londiste]/; s/$1\.log/$2.log/" "$work/$1.ini" > "$work/$2.ini"
+}
+# lines in a consumer's output file (0 while it does not exist)
+count_lines() { cat "$1" 2>/dev/null | wc -l; }
 ini() {   # name section db queue
     cat > "$work/$1.ini" <<INI
 [$2]
@@ -126,8 +132,7 @@ INI
 step "1. a Python londiste leaf of this londiste's root"
 ini root londiste3 root rq
 ini pyleaf londiste leaf rq
-# the Python admin tool on the root node, with the section name it reads
-sed 's/^\[londiste3\]/[londiste]/; s/root\.log/pyadmin.log/' "$work/root.ini" > "$work/pyadmin.ini"
+python_view root pyadmin
 sql root -c "create table t1 (id int primary key, v text, ts timestamptz default now(), n numeric, arr int[])"
 "$bin/londiste" "$work/root.ini" create-root rootnode "$(connstr root)" >/dev/null 2>>"$work/cli.log" || fail "create-root"
 "$bin/londiste" "$work/root.ini" add-table public.t1 >/dev/null 2>>"$work/cli.log" || fail "add-table on the root"
@@ -218,12 +223,11 @@ INI
 "$python" "$work/consumer.py" "$work/consumer.ini" --register >/dev/null 2>&1 || fail "Python register"
 sql root -c "select count(pgq.insert_event('pyq', 'ty', 'data ' || g)) from generate_series(1, 300) g" >/dev/null
 "$python" "$work/consumer.py" "$work/consumer.ini" -d || fail "Python consumer"
-lines() { cat "$work/consumer.out" 2>/dev/null | wc -l; }
-for i in $(seq 1 300); do [ "$(lines)" -ge 300 ] && break; sleep 0.2; done
+for i in $(seq 1 300); do [ "$(count_lines "$work/consumer.out")" -ge 300 ] && break; sleep 0.2; done
 # retried events go back into the queue at the ticker's maintenance; this does it at once
 for i in $(seq 1 300); do
     sql root -c "select pgq.maint_retry_events()" >/dev/null
-    [ "$(lines)" -ge 450 ] && break
+    [ "$(count_lines "$work/consumer.out")" -ge 450 ] && break
     sleep 0.2
 done
 "$python" "$work/consumer.py" "$work/consumer.ini" -s >/dev/null 2>&1 || true
@@ -231,7 +235,8 @@ got=$(sort -t'|' -k2,2n -k1,1n "$work/consumer.out" | md5sum)
 want=$(sql root -c "select g || '|0|data ' || g from generate_series(1, 300) g
                     union all
                     select g || '|1|data ' || g from generate_series(1, 300, 2) g" | sort -t'|' -k2,2n -k1,1n | md5sum)
-[ "$got" = "$want" ] || fail "the Python consumer's events differ, $(lines) lines: $(head -3 "$work/consumer.out")"
+[ "$got" = "$want" ] \
+    || fail "the Python consumer's events differ, $(count_lines "$work/consumer.out") lines: $(head -3 "$work/consumer.out")"
 echo "pyq: 300 events once, the 150 retried ones once more with ev_retry 1"
 
 # a cooperative consumer with two subconsumers (pgq_coop), and a remote and a serial consumer
@@ -291,7 +296,7 @@ done
 for k in "${kinds[@]}"; do "$python" "$work/kinds.py" "${k%%:*}" "$work/${k#*:}.ini" -d || fail "Python ${k#*:}"; done
 wait_for target "select count(*) from got_remote" 400 "the remote consumer's rows"
 wait_for target "select count(*) from got_serial" 400 "the serial consumer's rows"
-for i in $(seq 1 300); do [ "$(cat "$work/coop.out" 2>/dev/null | wc -l)" -ge 400 ] && break; sleep 0.2; done
+for i in $(seq 1 300); do [ "$(count_lines "$work/coop.out")" -ge 400 ] && break; sleep 0.2; done
 for k in "${kinds[@]}"; do "$python" "$work/kinds.py" "${k%%:*}" "$work/${k#*:}.ini" -s >/dev/null 2>&1 || true; done
 [ "$(cut -d'|' -f1 "$work/coop.out" | sort -u | wc -l)" = 400 ] && [ "$(wc -l < "$work/coop.out")" = 400 ] \
     || fail "the cooperative consumer's events: $(wc -l < "$work/coop.out") lines"
@@ -328,7 +333,7 @@ wait_for jleaf "select v from t2 where id = 1000" last "the last row on the leaf
 same_rows t2 proot jleaf
 "$bin/londiste" "$work/jleaf.ini" compare >"$work/compare.log" 2>&1 || fail "compare under the Python root"
 # the Python admin's resync on the leaf made here copies the table again
-sed 's/^\[londiste3\]/[londiste]/; s/jleaf\.log/pyjleaf.log/' "$work/jleaf.ini" > "$work/pyjleaf.ini"
+python_view jleaf pyjleaf
 "$pylondiste" "$work/pyjleaf.ini" resync public.t2 >/dev/null 2>&1 || fail "Python resync on the leaf"
 sql proot -c "insert into t2 (id, v) values (1001, 'after resync')"
 wait_for jleaf "select v from t2 where id = 1001" "after resync" "the row after the resync"
@@ -343,7 +348,7 @@ ini pbranch londiste pbranch bq
 ini jleaf2 londiste3 jleaf2 bq
 ini jbranch londiste3 jbranch bq
 ini pleaf2 londiste pleaf2 bq
-sed 's/^\[londiste3\]/[londiste]/; s/jbranch\.log/pyjbranch.log/' "$work/jbranch.ini" > "$work/pyjbranch.ini"
+python_view jbranch pyjbranch
 sql root -c "create table t3 (id int primary key, v text, n int)"
 "$bin/londiste" "$work/rootbq.ini" create-root rootbq "$(connstr root)" >/dev/null 2>>"$work/cli.log" \
     || fail "create-root of queue bq"
