@@ -1,3 +1,53 @@
+create or replace function pgq._jsontriga_row(relid oid, tgname text, op text, js text, s text, o text)
+returns boolean as $$
+-- ----------------------------------------------------------------------
+-- Function: pgq._jsontriga_row(6)
+--
+--      The common case of pgq.jsontriga(): a row trigger without options
+--      whose cache entry (see pgq._trg_entry) is valid, on a table whose
+--      columns all print in JSON as to_json() of the row prints them, but
+--      for numbers that need quotes (see pgq._trg_cache).  Inserts the
+--      event.  Out of the trigger for the reason given at
+--      pgq._logutriga_row.
+--
+-- Parameters:
+--      relid, tgname   - TG_RELID, TG_NAME
+--      op              - TG_OP of a row trigger
+--      js              - to_json() of the row logged: NEW, or OLD for DELETE
+--      s, o            - texts of NEW and OLD for UPDATE, else NULL
+--
+-- Returns:
+--      true when the event is inserted; false when the trigger must take
+--      the general way (pgq._trg_fire), with nothing done.
+-- ----------------------------------------------------------------------
+declare
+    c       pgq._trg_hot;
+    id      int8;
+begin
+    c := nullif(current_setting('pgq_trg.t1_' || relid || '_' || to_hex(hashtext(tgname)), true), '')::pgq._trg_hot;
+    -- a valid entry (none when c is NULL), and a key for UPDATE and DELETE
+    if (c.stamp = coalesce(pg_catalog.pg_sequence_last_value('pgq.trigger_cache_gen'::pg_catalog.regclass), 0)::text
+        and c.tgname = tgname
+        and (op = 'INSERT' or c.key1 > 0 or (op = 'DELETE' and c.pkey <> ''))) is not true then
+        return false;
+    end if;
+    -- The key column must keep its value.  The row texts split on ',' line up
+    -- before it when neither has quotes, and at the first value when that of
+    -- OLD is not quoted (a token of NEW cut at a comma in a quoted value
+    -- cannot equal an unquoted one).
+    if op = 'UPDATE' and (split_part(o, ',', c.key1) <> split_part(s, ',', c.key1)
+                          or (c.key1 = 1 and left(o, 2) = '("')
+                          or (c.key1 > 1 and strpos(o, '"') + strpos(s, '"') > 0)) then
+        return false;
+    end if;
+    -- an assignment is a simple expression, where PERFORM runs a query
+    id := pgq.insert_event(c.queue, '{"op":"' || op || '"' || c.fmt,
+                           case c.nums when '' then js else regexp_replace(js, c.nums, '\1"\2"', 'g') end,
+                           c.tbl, null, null, null);
+    return true;
+end;
+$$ language plpgsql;
+
 create or replace function pgq.jsontriga() returns trigger as $$
 -- ----------------------------------------------------------------------
 -- Function: pgq.jsontriga()
@@ -17,61 +67,20 @@ create or replace function pgq.jsontriga() returns trigger as $$
 --      ev_extra1   - table name
 --      ev_extra2   - optional JSON backup of the old row
 -- ----------------------------------------------------------------------
-declare
-    -- Kept short like pgq.logutriga: when every column is logged and prints
-    -- in JSON as to_json() of the row prints it, but for numbers that need
-    -- quotes (see pgq._trg_cache), the event data is to_json() of the row;
-    -- everything else goes the general way in pgq._trg_fire.
-    c       pgq._trg_hot;
-    s       text;
-    o       text;
-    done    boolean;
-    id      int8;
 begin
     -- in local replication role changes are not logged
     if current_setting('session_replication_role') <> 'local' then
-        c := nullif(current_setting('pgq_trg.t1_' || TG_RELID || '_' || to_hex(hashtext(TG_NAME)), true), '')::pgq._trg_hot;
-        <<fast>>
-        begin
-            -- a valid entry (none when c is NULL), and a key for UPDATE and DELETE
-            exit fast when (c.stamp = coalesce(pg_catalog.pg_sequence_last_value('pgq.trigger_cache_gen'::pg_catalog.regclass), 0)::text
-                            and c.tgname = TG_NAME and TG_LEVEL = 'ROW'
-                            and (TG_OP = 'INSERT' or c.key1 > 0 or (TG_OP = 'DELETE' and c.pkey <> ''))) is not true;
-            if TG_OP = 'UPDATE' then
-                -- The key column must keep its value.  The row texts split on ','
-                -- line up before it when neither has quotes, and at the first
-                -- value when that of OLD is not quoted (a token of NEW cut at a
-                -- comma in a quoted value cannot equal an unquoted one).
-                s := NEW::text;
-                o := OLD::text;
-                exit fast when split_part(o, ',', c.key1) <> split_part(s, ',', c.key1)
-                               or (c.key1 = 1 and left(o, 2) = '("')
-                               or (c.key1 > 1 and strpos(o, '"') + strpos(s, '"') > 0);
-                id := pgq.insert_event(c.queue, '{"op":"UPDATE"' || c.fmt,
-                                       case c.nums when '' then to_json(NEW)::text
-                                            else regexp_replace(to_json(NEW)::text, c.nums, '\1"\2"', 'g') end,
-                                       c.tbl, null, null, null);
-            elsif TG_OP = 'INSERT' then
-                id := pgq.insert_event(c.queue, '{"op":"INSERT"' || c.fmt,
-                                       case c.nums when '' then to_json(NEW)::text
-                                            else regexp_replace(to_json(NEW)::text, c.nums, '\1"\2"', 'g') end,
-                                       c.tbl, null, null, null);
-            else
-                id := pgq.insert_event(c.queue, '{"op":"DELETE"' || c.fmt,
-                                       case c.nums when '' then to_json(OLD)::text
-                                            else regexp_replace(to_json(OLD)::text, c.nums, '\1"\2"', 'g') end,
-                                       c.tbl, null, null, null);
-            end if;
+        -- the common case in one call; the row's JSON and texts are what it needs
+        if TG_LEVEL = 'ROW' and pgq._jsontriga_row(TG_RELID, TG_NAME, TG_OP,
+                                    case TG_OP when 'DELETE' then to_json(OLD) else to_json(NEW) end::text,
+                                    case TG_OP when 'UPDATE' then NEW::text end,
+                                    case TG_OP when 'UPDATE' then OLD::text end) then
             if TG_WHEN = 'AFTER' then
                 return null;
             end if;
-            done := true;
-        end;
-        if done is null then
-            if pgq._trg_fire('J', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, NEW, OLD) then
-                -- SKIP
-                return null;
-            end if;
+        elsif pgq._trg_fire('J', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, NEW, OLD) then
+            -- SKIP
+            return null;
         end if;
     end if;
 

@@ -1,0 +1,112 @@
+#!/bin/bash
+# CPU instructions of the capture triggers per pgbench transaction, counted by valgrind.
+#
+# The TPS of bench/trigger_cost.sh moves with the machine's load; an instruction count does
+# not.  This script prepares one database per variant (no trigger, pgq.logutriga and
+# pgq.jsontriga of this tree, and the original C logutriga when postgresql-<major>-pgq3 is
+# there), runs TPC-B-like transactions in a single-user backend under cachegrind, and prints
+# the instructions per transaction.  Each transaction fires the trigger on four tables, as
+# pgbench does, so per-transaction set-up of the trigger is counted as pgbench pays it.
+# Two runs of different lengths per variant cancel the start-up of the backend.
+#
+# With -b DIR, the triggers of another tree of this project run as base_logutriga and
+# base_jsontriga, to measure a change against its base.
+#
+# Usage: bench/trigger_instructions.sh [-n transactions] [-p port] [-b base tree]
+set -euo pipefail
+
+TX=400
+PORT=
+BASE=
+while getopts "n:p:b:" opt; do
+    case $opt in
+        n) TX=$OPTARG ;;
+        p) PORT=$OPTARG ;;
+        b) BASE=$OPTARG ;;
+        *) echo "usage: $0 [-n transactions] [-p port] [-b base tree]" >&2; exit 2 ;;
+    esac
+done
+command -v valgrind >/dev/null || { echo "valgrind is needed (apt-get install valgrind)" >&2; exit 1; }
+
+# shellcheck source=bench/lib/pgq_cluster.sh
+. "$(dirname "$0")/lib/pgq_cluster.sh"
+pgq_bench_init trigger_instructions 55490
+pgq_bench_start <<EOF
+shared_buffers = 64MB
+EOF
+
+prepare() {        # db, kind
+    local fn=$2 tree=$ROOT t
+    psql_q -d postgres -c "create database $1"
+    "$BINDIR/pgbench" -i -q -s 1 "$1" >/dev/null 2>&1
+    case $2 in
+        none) return ;;
+        c_logutriga)
+            psql_q -d "$1" -c "create extension pgq" -c "select pgq.create_queue('bench')" >/dev/null
+            fn=logutriga ;;
+        base_*) tree=$BASE; fn=${2#base_} ;&
+        *)
+            flatten "$tree/pgq-sql/src/main/resources/org/skytools/sql/pgq/install.sql" | psql_q -d "$1" >/dev/null
+            psql_q -d "$1" -c "select pgq.create_queue('bench')" >/dev/null ;;
+    esac
+    for t in pgbench_accounts pgbench_tellers pgbench_branches pgbench_history; do
+        psql_q -d "$1" -c "create trigger capture after insert or update or delete on $t
+                           for each row execute procedure pgq.$fn('bench')"
+    done
+}
+
+# TPC-B-like transactions, one statement per line as the single-user backend reads them
+script() {         # count
+    local i
+    for ((i = 1; i <= $1; i++)); do
+        echo "begin"
+        echo "update pgbench_accounts set abalance = abalance + $i where aid = $((i * 37 % 100000 + 1))"
+        echo "select abalance from pgbench_accounts where aid = $((i * 37 % 100000 + 1))"
+        echo "update pgbench_tellers set tbalance = tbalance + $i where tid = $((i % 10 + 1))"
+        echo "update pgbench_branches set bbalance = bbalance + $i where bid = 1"
+        echo "insert into pgbench_history (tid, bid, aid, delta, mtime) values ($((i % 10 + 1)), 1, $((i * 37 % 100000 + 1)), $i, current_timestamp)"
+        echo "commit"
+    done
+}
+
+# instructions of a single-user backend running COUNT transactions
+instructions() {   # db, count
+    local out=$WORK/cg.$1.$2
+    script "$2" > "$WORK/script.sql"
+    "${RUN[@]}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        "$BINDIR/postgres" --single -D "$WORK/data" "$1" < "$WORK/script.sql" > /dev/null 2> "$out"
+    sed -n 's/^==[0-9]*== I *refs: *//p' "$out" | tr -d ','
+}
+
+KINDS=(none logutriga jsontriga)
+if [ -n "$BASE" ]; then
+    KINDS+=(base_logutriga base_jsontriga)
+fi
+if have_c_pgq; then
+    KINDS+=(c_logutriga)
+else
+    echo "postgresql-$MAJOR-pgq3 not available: no C yardstick" >&2
+fi
+for kind in "${KINDS[@]}"; do
+    prepare "b_$kind" "$kind"
+done
+psql_q -d postgres -c checkpoint
+"${RUN[@]}" "$BINDIR/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null
+
+declare -A PER_TX
+printf '%-16s %16s %18s %14s\n' variant "instr/transaction" "trigger instr/tx" "per firing"
+for kind in "${KINDS[@]}"; do
+    short=$(instructions "b_$kind" 20)
+    long=$(instructions "b_$kind" $((TX + 20)))
+    PER_TX[$kind]=$(( (long - short) / TX ))
+    extra=$(( PER_TX[$kind] - PER_TX[none] ))
+    printf '%-16s %16d %18d %14d\n' "$kind" "${PER_TX[$kind]}" "$extra" $((extra / 4))
+done
+if [ -n "${PER_TX[c_logutriga]:-}" ]; then
+    c=$(( PER_TX[c_logutriga] - PER_TX[none] ))
+    for kind in "${KINDS[@]}"; do
+        [ "$kind" = none ] && continue
+        echo "$kind / c_logutriga trigger instructions: $(echo "scale=3; (${PER_TX[$kind]} - ${PER_TX[none]}) / $c" | bc)"
+    done
+fi
+# the cluster was stopped above; the exit trap removes it
