@@ -58,24 +58,13 @@ add_trigger() {    # db, table, function
 }
 
 prepare() {        # db, kind
-    local fn=$2 t
+    local fn t
     psql_q -d postgres -c "create database $1"
     "$BINDIR/pgbench" -i -q -s "$SCALE" "$1" >/dev/null 2>&1
     psql_q -d "$1" -c "create table micro (aid int4 primary key, bid int4, abalance int4, filler char(84))" \
                    -c "insert into micro select i, 1, 0, '' from generate_series(1, $UPDATES) i"
-    case $2 in
-        none) return ;;
-        c_logutriga)
-            psql_q -d "$1" -c "create extension pgq" -c "select pgq.create_queue('bench')" >/dev/null
-            fn=logutriga ;;
-        base_*)
-            flatten "$BASE/pgq-sql/src/main/resources/org/skytools/sql/pgq/install.sql" | psql_q -d "$1" >/dev/null
-            psql_q -d "$1" -c "select pgq.create_queue('bench')" >/dev/null
-            fn=${2#base_} ;;
-        *)
-            flatten "$SQL/pgq/install.sql" | psql_q -d "$1" >/dev/null
-            psql_q -d "$1" -c "select pgq.create_queue('bench')" >/dev/null ;;
-    esac
+    fn=$(install_trigger_variant "$1" "$2" "$BASE")
+    [ -n "$fn" ] || return 0
     for t in micro pgbench_accounts pgbench_tellers pgbench_branches pgbench_history; do
         add_trigger "$1" "$t" "$fn"
     done
@@ -105,15 +94,7 @@ micro() {          # db
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-KINDS=(none logutriga jsontriga)
-if [ -n "$BASE" ]; then
-    KINDS+=(base_logutriga base_jsontriga)
-fi
-if have_c_pgq; then
-    KINDS+=(c_logutriga)
-else
-    echo "postgresql-$MAJOR-pgq3 not available: no C yardstick" >&2
-fi
+trigger_variants "$BASE"
 
 for kind in "${KINDS[@]}"; do
     prepare "b_$kind" "$kind"

@@ -36,19 +36,11 @@ shared_buffers = 64MB
 EOF
 
 prepare() {        # db, kind
-    local fn=$2 tree=$ROOT t
+    local fn t
     psql_q -d postgres -c "create database $1"
     "$BINDIR/pgbench" -i -q -s 1 "$1" >/dev/null 2>&1
-    case $2 in
-        none) return ;;
-        c_logutriga)
-            psql_q -d "$1" -c "create extension pgq" -c "select pgq.create_queue('bench')" >/dev/null
-            fn=logutriga ;;
-        base_*) tree=$BASE; fn=${2#base_} ;&
-        *)
-            flatten "$tree/pgq-sql/src/main/resources/org/skytools/sql/pgq/install.sql" | psql_q -d "$1" >/dev/null
-            psql_q -d "$1" -c "select pgq.create_queue('bench')" >/dev/null ;;
-    esac
+    fn=$(install_trigger_variant "$1" "$2" "$BASE")
+    [ -n "$fn" ] || return 0
     for t in pgbench_accounts pgbench_tellers pgbench_branches pgbench_history; do
         psql_q -d "$1" -c "create trigger capture after insert or update or delete on $t
                            for each row execute procedure pgq.$fn('bench')"
@@ -78,15 +70,7 @@ instructions() {   # db, count
     sed -n 's/^==[0-9]*== I *refs: *//p' "$out" | tr -d ','
 }
 
-KINDS=(none logutriga jsontriga)
-if [ -n "$BASE" ]; then
-    KINDS+=(base_logutriga base_jsontriga)
-fi
-if have_c_pgq; then
-    KINDS+=(c_logutriga)
-else
-    echo "postgresql-$MAJOR-pgq3 not available: no C yardstick" >&2
-fi
+trigger_variants "$BASE"
 for kind in "${KINDS[@]}"; do
     prepare "b_$kind" "$kind"
 done

@@ -64,3 +64,36 @@ have_c_pgq() {
     fi
     [ -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ]
 }
+
+# trigger_variants BASE: sets KINDS, the capture trigger variants to measure: none, logutriga and
+# jsontriga of this tree, base_logutriga and base_jsontriga of the tree BASE when one is given, and
+# c_logutriga (the original) when the C PgQ is available.
+trigger_variants() {
+    KINDS=(none logutriga jsontriga)
+    if [ -n "$1" ]; then
+        KINDS+=(base_logutriga base_jsontriga)
+    fi
+    if have_c_pgq; then
+        KINDS+=(c_logutriga)
+    else
+        echo "postgresql-$MAJOR-pgq3 not available: no C yardstick" >&2
+    fi
+}
+
+# install_trigger_variant DB KIND BASE: installs the PgQ that variant KIND needs into DB, with the
+# queue "bench", and prints the name of its trigger function in schema pgq (nothing for none).
+install_trigger_variant() {
+    local tree=$ROOT
+    case $2 in
+        none) return ;;
+        c_*)
+            psql_q -d "$1" -c "create extension pgq" -c "select pgq.create_queue('bench')" >/dev/null || return 1
+            echo "${2#c_}"
+            return ;;
+        base_*) tree=$3 ;;
+    esac
+    # a command substitution does not inherit set -e: each step returns on failure itself
+    flatten "$tree/pgq-sql/src/main/resources/org/skytools/sql/pgq/install.sql" | psql_q -d "$1" >/dev/null || return 1
+    psql_q -d "$1" -c "select pgq.create_queue('bench')" >/dev/null || return 1
+    echo "${2#base_}"
+}

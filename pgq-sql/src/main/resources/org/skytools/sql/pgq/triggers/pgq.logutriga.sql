@@ -34,7 +34,8 @@ declare
     a       text[];
 begin
     c := nullif(current_setting('pgq_trg.t1_' || relid || '_' || to_hex(hashtext(tgname)), true), '')::pgq._trg_hot;
-    -- a valid entry (none when c is NULL), and a key for UPDATE and DELETE
+    -- a valid entry (none when c is NULL), and a key for UPDATE and DELETE; the
+    -- same test as in pgq._jsontriga_row, written out: a shared function is a call per row
     if (c.stamp = coalesce(pg_catalog.pg_sequence_last_value('pgq.trigger_cache_gen'::pg_catalog.regclass), 0)::text
         and c.tgname = tgname
         and (op = 'INSERT' or c.key1 > 0 or (op = 'DELETE' and c.pkey <> ''))) is not true then
