@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
 import org.skytools.londiste.copy.ConnectionOpener;
+import org.skytools.londiste.replay.ShardInfo;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
 import org.skytools.londiste.table.TableCatalog;
@@ -118,6 +119,11 @@ public final class TableComparer {
             try {
                 String q = countOnly ? COUNT_SQL : (compareSql == null ? DEFAULT_SQL : compareSql);
                 q = q.replace("_COLS_", cols);
+                // the handler's row filter (a partition's rows) goes on both sides, as on the copy
+                String where = ShardInfo.copyCondition(node, t.name(), t.handler());
+                if (where != null) {
+                    q = q + " where " + where;
+                }
                 String srcSql = q.replace("_TABLE_", srcTable.quoted());
                 // both sides scan at once: each sits in its own snapshot on its own server
                 CompletableFuture<String> srcLine = CompletableFuture.supplyAsync(() -> {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.skytools.common.db.CopyResult;
 import org.skytools.common.db.CopyStreamer;
 import org.skytools.common.db.FqName;
+import org.skytools.common.db.Quoting;
+import org.skytools.londiste.replay.ShardInfo;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
 import org.skytools.londiste.table.TableCatalog;
@@ -246,7 +248,21 @@ public final class TableCopier implements Runnable {
             SqlRows.execute(dst, "truncate only " + dest.quoted());
         }
         boolean binary = CopyFormat.binaryPossible(src, srcTable, dst, dest, cols);
-        CopyResult copied = new CopyStreamer().copyTable(src, srcTable, dst, dest, cols, binary);
+        String where = ShardInfo.copyCondition(dst, t.name(), t.handler());
+        if (where != null) {
+            log.info("table \"{}\": copying the rows where {}", t.name(), where);
+        }
+        CopyResult copied = where == null
+                ? new CopyStreamer().copyTable(src, srcTable, dst, dest, cols, binary)
+                : new CopyStreamer()
+                        .copyQuery(
+                                src,
+                                "select " + Quoting.quoteIdentList(cols) + " from only " + srcTable.quoted() + " where "
+                                        + where,
+                                dst,
+                                dest,
+                                cols,
+                                binary);
         src.commit();
         src.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         src.setAutoCommit(true);

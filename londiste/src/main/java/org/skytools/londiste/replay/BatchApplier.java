@@ -100,6 +100,8 @@ public final class BatchApplier {
         // table structures read once per batch; an EXECUTE event may change them
         Map<String, DestTableInfo> structures = new HashMap<>();
         PendingChanges pending = new PendingChanges(tickId, structures);
+        // read before any statement goes to the flush thread: the connection is this thread's now
+        ShardInfo shard = loadShardInfo(dst);
         AsyncFlush inFlight = null;
         try {
             for (Event raw : events) {
@@ -112,7 +114,7 @@ public final class BatchApplier {
                         continue;
                     }
                     TableHandler h = handlerFor(t);
-                    if (h.mode() == ApplyMode.IGNORE) {
+                    if (h.mode() == ApplyMode.IGNORE || (h.hashExpr() != null && !shard.accepts(raw))) {
                         counters.ignored++;
                         continue;
                     }
@@ -261,6 +263,16 @@ public final class BatchApplier {
         } else {
             throw new IllegalStateException("not a barrier event: " + ev);
         }
+    }
+
+    /** This database's partition when a subscribed table is split by hash, else null. */
+    private ShardInfo loadShardInfo(Connection dst) throws SQLException {
+        for (ReplayTable t : tables.all()) {
+            if (handlerFor(t).hashExpr() != null) {
+                return ShardInfo.load(dst, t.name());
+            }
+        }
+        return null;
     }
 
     private TableHandler handlerFor(ReplayTable t) {

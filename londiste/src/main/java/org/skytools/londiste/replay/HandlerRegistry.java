@@ -4,15 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.skytools.common.db.Quoting;
 import org.skytools.common.error.SkyToolsException;
 
 /**
  * The handlers the replay knows, by name, with the arguments each accepts (others are refused as
  * SkyTools does): {@code londiste} (default), {@code bulk}, {@code vtable}, {@code fake_local},
- * {@code qtable}, {@code applyfn}, {@code multimaster} and {@code qsplitter}.
+ * {@code qtable}, {@code applyfn}, {@code multimaster}, {@code qsplitter}, and {@code shard} with its
+ * older name {@code part}.
  */
 public final class HandlerRegistry {
     private record Kind(String description, Set<String> args) {}
+
+    private static final Set<String> SHARD_ARGS =
+            Set.of("key", "hash_key", "hashfunc", "hashexpr", "encoding", "ignore_truncate");
+    private static final String DEFAULT_HASH_FUNC = "partconf.get_hash_raw";
 
     private static final Map<String, Kind> KINDS = new TreeMap<>(Map.of(
             "londiste",
@@ -25,7 +31,9 @@ public final class HandlerRegistry {
             "qtable", new Kind("Queue table on the root: events are ignored, no copy", Set.of()),
             "applyfn", new Kind("Call db function to apply event", Set.of("func_name", "func_conf")),
             "multimaster", new Kind("Handle multimaster replicas: last write wins through merge_on_time()", Set.of()),
-            "qsplitter", new Kind("Send the table's events into another queue of the subscriber", Set.of("queue"))));
+            "qsplitter", new Kind("Send the table's events into another queue of the subscriber", Set.of("queue")),
+            "shard", new Kind("Event filtering by hash, for partitioned databases", SHARD_ARGS),
+            "part", new Kind("Deprecated name of the shard handler: event filtering by hash", SHARD_ARGS)));
 
     /** The handler names, sorted. */
     public List<String> names() {
@@ -63,10 +71,7 @@ public final class HandlerRegistry {
         Map<String, String> args = spec.args();
         return switch (spec.name()) {
             case "londiste" -> {
-                String enc = args.get("encoding");
-                if (enc != null && !enc.equalsIgnoreCase("utf8") && !enc.equalsIgnoreCase("utf-8")) {
-                    throw SkyToolsException.config("handler \"londiste\": only encoding=utf8 is supported");
-                }
+                checkEncoding("londiste", args.get("encoding"));
                 yield new TableHandler("londiste", ApplyMode.AUTO, 0, flag(args.get("ignore_truncate")), true, true);
             }
             case "applyfn" -> {
@@ -78,14 +83,7 @@ public final class HandlerRegistry {
                         "applyfn", ApplyMode.FUNCTION, 0, false, true, true, fn, args.getOrDefault("func_conf", ""));
             }
             case "multimaster" -> new TableHandler(
-                    "multimaster",
-                    ApplyMode.FUNCTION,
-                    0,
-                    false,
-                    true,
-                    true,
-                    "merge_on_time",
-                    org.skytools.common.db.Quoting.urlEncode(args));
+                    "multimaster", ApplyMode.FUNCTION, 0, false, true, true, "merge_on_time", Quoting.urlEncode(args));
             case "bulk" -> new TableHandler("bulk", ApplyMode.SET, method(args.get("method")), false, false, true);
             case "qsplitter" -> {
                 String queue = args.get("queue");
@@ -94,8 +92,45 @@ public final class HandlerRegistry {
                 }
                 yield new TableHandler("qsplitter", ApplyMode.QUEUE, 0, true, true, false, queue, null);
             }
+            case "shard", "part" -> {
+                checkEncoding(spec.name(), args.get("encoding"));
+                yield new TableHandler(
+                        spec.name(),
+                        ApplyMode.AUTO,
+                        0,
+                        flag(args.get("ignore_truncate")),
+                        true,
+                        true,
+                        null,
+                        null,
+                        hashExpr(spec.name(), args));
+            }
             default -> new TableHandler(spec.name(), ApplyMode.IGNORE, 0, true, true, false);
         };
+    }
+
+    private static void checkEncoding(String handler, String enc) {
+        if (enc != null && !enc.equalsIgnoreCase("utf8") && !enc.equalsIgnoreCase("utf-8")) {
+            throw SkyToolsException.config("handler \"" + handler + "\": only encoding=utf8 is supported");
+        }
+    }
+
+    /**
+     * The hash of a row of a table split by hash: {@code hashexpr} as given, else the hash function
+     * ({@code hashfunc}, by default {@code partconf.get_hash_raw}) of the key column ({@code
+     * hash_key}, else {@code key}).
+     */
+    private static String hashExpr(String handler, Map<String, String> args) {
+        String key = args.getOrDefault("hash_key", args.get("key"));
+        if (key == null || key.isBlank()) {
+            throw SkyToolsException.config("handler \"" + handler + "\" needs the hash key column: key=COLUMN");
+        }
+        String expr = args.get("hashexpr");
+        if (expr != null && !expr.isBlank()) {
+            return expr;
+        }
+        String func = args.getOrDefault("hashfunc", DEFAULT_HASH_FUNC);
+        return Quoting.quoteFqIdent(func) + "(" + Quoting.quoteIdent(key) + ")";
     }
 
     private static boolean flag(String v) {

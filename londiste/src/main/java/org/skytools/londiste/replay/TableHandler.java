@@ -14,6 +14,8 @@ package org.skytools.londiste.replay;
  * @param funcName for {@link ApplyMode#FUNCTION}: the function called per event; for {@link
  *     ApplyMode#QUEUE}: the queue the events go to
  * @param funcConf for {@link ApplyMode#FUNCTION}: its first argument
+ * @param hashExpr for the {@code part} and {@code shard} handlers: the SQL expression of a row's
+ *     hash (the root's trigger stores it in {@code ev_extra3}); null for tables not split by hash
  */
 public record TableHandler(
         String name,
@@ -23,7 +25,21 @@ public record TableHandler(
         boolean acceptsSqlEvents,
         boolean needsTable,
         String funcName,
-        String funcConf) {
+        String funcConf,
+        String hashExpr) {
+
+    /** A handler of a table not split by hash. */
+    public TableHandler(
+            String name,
+            ApplyMode mode,
+            int bulkMethod,
+            boolean ignoreTruncate,
+            boolean acceptsSqlEvents,
+            boolean needsTable,
+            String funcName,
+            String funcConf) {
+        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, funcName, funcConf, null);
+    }
 
     /** A handler that calls no function. */
     public TableHandler(
@@ -33,6 +49,6 @@ public record TableHandler(
             boolean ignoreTruncate,
             boolean acceptsSqlEvents,
             boolean needsTable) {
-        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, null, null);
+        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, null, null, null);
     }
 }

@@ -13,6 +13,7 @@ import org.skytools.common.db.Quoting;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.replay.HandlerSpec;
+import org.skytools.londiste.replay.TableHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -277,7 +278,11 @@ public final class TableAdmin {
             return null;
         }
         String handler = HandlerTraits.handlerString(o.handler(), o.handlerArgs());
-        new HandlerRegistry().create(HandlerSpec.parse(handler));
+        TableHandler h = new HandlerRegistry().create(HandlerSpec.parse(handler));
+        if (h.hashExpr() != null) {
+            // the root's trigger stores each row's hash for the partitions' replays
+            tgargs.add("ev_extra3='hash='||" + h.hashExpr());
+        }
         HandlerTraits.addTriggerArgs(o.handler(), tgargs);
         return handler;
     }

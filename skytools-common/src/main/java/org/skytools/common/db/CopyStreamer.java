@@ -63,12 +63,22 @@ public final class CopyStreamer {
      * STDIN}. The query's columns must match {@code columns} (all columns when empty) in order.
      */
     public CopyResult copyQuery(Connection src, String query, Connection dst, FqName dstTable, List<String> columns) {
+        return copyQuery(src, query, dst, dstTable, columns, false);
+    }
+
+    /**
+     * As {@link #copyQuery(Connection, String, Connection, FqName, List)}, in COPY's binary format
+     * when {@code binary} (the caller checks that the types allow it).
+     */
+    public CopyResult copyQuery(
+            Connection src, String query, Connection dst, FqName dstTable, List<String> columns, boolean binary) {
+        String format = binary ? " (FORMAT binary)" : "";
         return copy(
                 src,
-                "COPY (" + query + ") TO STDOUT",
+                "COPY (" + query + ") TO STDOUT" + format,
                 "query",
                 dst,
-                "COPY " + dstTable.quoted() + columnList(columns) + " FROM STDIN",
+                "COPY " + dstTable.quoted() + columnList(columns) + " FROM STDIN" + format,
                 dstTable.toString());
     }
 

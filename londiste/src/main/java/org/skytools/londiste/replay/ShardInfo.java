@@ -1,0 +1,87 @@
+package org.skytools.londiste.replay;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import org.skytools.common.db.Quoting;
+import org.skytools.common.error.SkyToolsException;
+import org.skytools.pgq.Event;
+
+/**
+ * The local partition of a database split by hash, as the {@code part} and {@code shard} handlers
+ * read it from {@code partconf.conf}: a row belongs here when {@code (hash & maxPart) = partNr}.
+ * On the root the trigger stores each row's hash in {@code ev_extra3} as {@code hash=N}; the replay
+ * keeps the events of this partition and the copy reads only its rows.
+ */
+public record ShardInfo(long partNr, long maxPart) {
+    static final String SQL = "select part_nr, max_part from partconf.conf";
+
+    /** Reads this database's partition from {@code partconf.conf}; {@code table} names the table in errors. */
+    public static ShardInfo load(Connection dst, String table) throws SQLException {
+        try (PreparedStatement ps = dst.prepareStatement(SQL);
+                ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                long nr = rs.getLong(1);
+                boolean nrNull = rs.wasNull();
+                long max = rs.getLong(2);
+                if (!nrNull && !rs.wasNull()) {
+                    return new ShardInfo(nr, max);
+                }
+            }
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
+                throw SkyToolsException.config("table \"" + table
+                        + "\" is partitioned by hash but this database has no partconf.conf table;"
+                        + " create it with the columns part_nr and max_part");
+            }
+            throw e;
+        }
+        throw SkyToolsException.config("table \"" + table
+                + "\" is partitioned by hash but partconf.conf has no row with part_nr and max_part;"
+                + " insert this database's partition number and the highest one");
+    }
+
+    /**
+     * The row filter a table's handler puts on its copy and its compare: for the {@code part} and
+     * {@code shard} handlers the rows of this database's partition, otherwise null (every row).
+     *
+     * @param dst the local database, which holds {@code partconf.conf}
+     * @param handler the table's handler string ({@code name(args)}, empty for the default)
+     */
+    public static String copyCondition(Connection dst, String table, String handler) throws SQLException {
+        TableHandler h = new HandlerRegistry().create(HandlerSpec.parse(handler));
+        return h.hashExpr() == null ? null : load(dst, table).condition(h.hashExpr());
+    }
+
+    /** Whether {@code hash} belongs to this partition. */
+    public boolean isLocal(long hash) {
+        return (hash & maxPart) == partNr;
+    }
+
+    /**
+     * Whether a row event of a hash-partitioned table is for this partition: the {@code hash} in its
+     * {@code ev_extra3}. An event without {@code ev_extra3} (written before the trigger had the
+     * argument) is applied, as SkyTools does.
+     */
+    public boolean accepts(Event ev) {
+        String extra3 = ev.extra3();
+        if (extra3 == null || extra3.isEmpty()) {
+            return true;
+        }
+        Map<String, String> meta = Quoting.urlDecode(extra3);
+        String hash = meta.get("hash");
+        try {
+            return isLocal(Long.parseLong(hash == null ? "" : hash.strip()));
+        } catch (NumberFormatException e) {
+            throw SkyToolsException.state("event " + ev.id() + " has no hash in ev_extra3 (\"" + extra3
+                    + "\"); the root's trigger must have the" + " argument ev_extra3='hash='||<hash function>(<key>)");
+        }
+    }
+
+    /** The row filter for copy and compare: {@code (hashExpr & maxPart) = partNr}. */
+    public String condition(String hashExpr) {
+        return "(" + hashExpr + " & " + maxPart + ") = " + partNr;
+    }
+}

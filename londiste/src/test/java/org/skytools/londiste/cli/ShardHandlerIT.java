@@ -1,0 +1,190 @@
+package org.skytools.londiste.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.skytools.testkit.ClusterGroup;
+import org.skytools.testkit.PgCluster;
+import org.skytools.testkit.PgTest;
+
+/**
+ * The {@code part} handler (and its newer name {@code shard}) end to end from the command line: a
+ * root whose trigger stores each row's hash in {@code ev_extra3}, and two leaves that each hold one
+ * partition, by their {@code partconf.conf}. Each leaf copies and replays only its own rows, and
+ * compare checks only those.
+ */
+@PgTest(clusters = 2)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class ShardHandlerIT {
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final String HASH_FUNC = "create function partconf.get_hash_raw(text) returns int4"
+            + " language sql immutable as 'select hashtext($1)'";
+
+    @TempDir
+    Path dir;
+
+    private Nodes nodes;
+    private ScheduledExecutorService ticker;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        if (nodes != null) {
+            nodes.stopAll();
+        }
+    }
+
+    @Test
+    void partHandlerLeavesCopyReplayAndCompareOnlyTheirOwnPartition(ClusterGroup group) throws Exception {
+        PgCluster one = group.get(0);
+        PgCluster two = group.get(1);
+        String rootDb = "shard_root";
+        String[] parts = {"shard_part0", "shard_part1"};
+        one.dropDatabase(rootDb);
+        one.createDatabase(rootDb, null);
+        sql(
+                one,
+                rootDb,
+                "create schema partconf",
+                HASH_FUNC,
+                "create table mydata (id int4 primary key, data text not null, n int4 not null default 0)",
+                "insert into mydata select i, 'row' || i from generate_series(1, 200) i");
+        for (int i = 0; i < parts.length; i++) {
+            two.dropDatabase(parts[i]);
+            two.createDatabase(parts[i], null);
+            sql(
+                    two,
+                    parts[i],
+                    "create schema partconf",
+                    HASH_FUNC,
+                    "create table partconf.conf (part_nr int4, max_part int4, db_code int8, is_primary boolean,"
+                            + " max_slot int4, cluster_name text)",
+                    "insert into partconf.conf (part_nr, max_part) values (" + i + ", 1)");
+        }
+        nodes = new Nodes(dir);
+        Path root = nodes.config("shroot", one, rootDb);
+        Path[] leaves = {nodes.config("shleaf0", two, parts[0]), nodes.config("shleaf1", two, parts[1])};
+        assertThat(Nodes.run(root, "create-root", "root", one.connString(rootDb)))
+                .isZero();
+        for (int i = 0; i < leaves.length; i++) {
+            assertThat(Nodes.run(
+                            leaves[i],
+                            "create-leaf",
+                            "leaf" + i,
+                            two.connString(parts[i]),
+                            "--provider=" + one.connString(rootDb)))
+                    .isZero();
+        }
+        sql(
+                one,
+                rootDb,
+                "select pgq.set_queue_config('replq', 'ticker_max_lag', '0.2 seconds'),"
+                        + " pgq.set_queue_config('replq', 'ticker_idle_period', '0.5 seconds')");
+        ticker = Executors.newSingleThreadScheduledExecutor();
+        ticker.scheduleWithFixedDelay(() -> tick(one, rootDb), 0, 100, TimeUnit.MILLISECONDS);
+
+        // bad input: the handler needs its key column; nothing is added
+        assertThat(Nodes.run(root, "add-table", "mydata", "--handler=part")).isNotZero();
+        assertThat(count(one, rootDb, "select count(*) from londiste.table_info"))
+                .isZero();
+
+        assertThat(Nodes.run(root, "add-table", "mydata", "--handler=part", "--handler-arg=key=data"))
+                .isZero();
+        assertThat(count(
+                        one,
+                        rootDb,
+                        "select count(*) from pg_trigger where tgrelid = 'mydata'::regclass and position(convert_to("
+                                + "'ev_extra3=''hash=''||partconf.get_hash_raw(data)', 'UTF8') in tgargs) > 0"))
+                .as("the root's trigger stores the row's hash in ev_extra3")
+                .isPositive();
+        for (int i = 0; i < leaves.length; i++) {
+            // the newer name of the same handler
+            String handler = i == 0 ? "--handler=part" : "--handler=shard";
+            assertThat(Nodes.run(leaves[i], "add-table", "mydata", "--create", handler, "--handler-arg=key=data"))
+                    .isZero();
+            nodes.startWorker(leaves[i]);
+        }
+        for (String db : parts) {
+            awaitOk(two, db, "public.mydata");
+        }
+        sql(
+                one,
+                rootDb,
+                "insert into mydata select i, 'row' || i from generate_series(201, 400) i",
+                "update mydata set n = id * 2 where id % 7 = 0",
+                "delete from mydata where id % 11 = 0");
+
+        for (int i = 0; i < parts.length; i++) {
+            String mine = "select string_agg(id || ':' || data || ':' || n, ',' order by id) from mydata"
+                    + " where (hashtext(data) & 1) = " + i;
+            String want = text(one, rootDb, mine);
+            String db = parts[i];
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> want.equals(text(
+                            two, db, "select string_agg(id || ':' || data || ':' || n, ',' order by id) from mydata")));
+            assertThat(count(two, db, "select count(*) from mydata")).isBetween(100L, 300L);
+            assertThat(Nodes.run(leaves[i], "compare"))
+                    .as("compare of partition %d", i)
+                    .isZero();
+        }
+        assertThat(count(two, parts[0], "select count(*) from mydata")
+                        + count(two, parts[1], "select count(*) from mydata"))
+                .isEqualTo(count(one, rootDb, "select count(*) from mydata"));
+    }
+
+    private static void sql(PgCluster cluster, String db, String... statements) throws SQLException {
+        try (Connection c = cluster.connect(db);
+                Statement st = c.createStatement()) {
+            for (String s : statements) {
+                st.execute(s);
+            }
+        }
+    }
+
+    private static String text(PgCluster cluster, String db, String query) throws SQLException {
+        try (Connection c = cluster.connect(db);
+                Statement st = c.createStatement();
+                var rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static long count(PgCluster cluster, String db, String query) throws SQLException {
+        return Long.parseLong(text(cluster, db, query));
+    }
+
+    private static void tick(PgCluster cluster, String db) {
+        try (Connection c = cluster.connect(db);
+                Statement st = c.createStatement()) {
+            st.execute("select pgq.ticker()");
+        } catch (SQLException e) {
+            // the schema may not be there yet
+        }
+    }
+
+    private static void awaitOk(PgCluster cluster, String db, String table) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> "ok"
+                .equals(text(
+                        cluster,
+                        db,
+                        "select coalesce(max(merge_state), '') from londiste.get_table_list('replq')"
+                                + " where table_name = '" + table + "' and local")));
+    }
+}
