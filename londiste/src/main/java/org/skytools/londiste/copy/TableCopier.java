@@ -9,6 +9,9 @@ import org.skytools.common.db.CopyResult;
 import org.skytools.common.db.CopyStreamer;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
+import org.skytools.londiste.replay.DispatchConfig;
+import org.skytools.londiste.replay.HandlerRegistry;
+import org.skytools.londiste.replay.HandlerSpec;
 import org.skytools.londiste.replay.ShardInfo;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
@@ -236,8 +239,11 @@ public final class TableCopier implements Runnable {
                 source.node(),
                 snapshot);
 
-        FqName dest = t.dest();
-        Fkeys.dropAll(dst, t.destTable());
+        // the dispatch handlers may load into another table (table=) and other columns
+        DispatchConfig dispatch =
+                new HandlerRegistry().create(HandlerSpec.parse(t.handler())).dispatch();
+        FqName dest = dispatch != null && dispatch.table() != null ? FqName.parse(dispatch.table()) : t.dest();
+        Fkeys.dropAll(dst, dest.toString());
         SqlRows.execute(dst, "lock table " + dest.quoted());
         List<String> cols = commonColumns(src, srcTable, dst, dest, t.name());
         DestDdl ddl = DestDdl.read(dst, dest);
@@ -252,17 +258,23 @@ public final class TableCopier implements Runnable {
         if (where != null) {
             log.info("table \"{}\": copying the rows where {}", t.name(), where);
         }
-        CopyResult copied = where == null
-                ? new CopyStreamer().copyTable(src, srcTable, dst, dest, cols, binary)
-                : new CopyStreamer()
-                        .copyQuery(
-                                src,
-                                "select " + Quoting.quoteIdentList(cols) + " from only " + srcTable.quoted() + " where "
-                                        + where,
-                                dst,
-                                dest,
-                                cols,
-                                binary);
+        List<List<String>> mapped = dispatch == null ? List.of(cols, cols) : dispatch.copyColumns(cols);
+        CopyResult copied;
+        if (mapped.get(0).equals(mapped.get(1)) && mapped.get(0).equals(cols)) {
+            copied = where == null
+                    ? new CopyStreamer().copyTable(src, srcTable, dst, dest, cols, binary)
+                    : new CopyStreamer().copyQuery(src, selectSql(cols, srcTable, where), dst, dest, cols, binary);
+        } else {
+            log.info("table \"{}\": copying columns {} into {}", t.name(), mapped.get(0), mapped.get(1));
+            copied = new CopyStreamer()
+                    .copy(
+                            src,
+                            "COPY (" + selectSql(mapped.get(0), srcTable, where) + ") TO STDOUT",
+                            srcTable.toString(),
+                            dst,
+                            "COPY " + dest.quoted() + " (" + Quoting.quoteIdentList(mapped.get(1)) + ") FROM STDIN",
+                            dest.toString());
+        }
         src.commit();
         src.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         src.setAutoCommit(true);
@@ -302,6 +314,11 @@ public final class TableCopier implements Runnable {
                 upTo,
                 next);
         return new CopyOutcome(t.name(), CopyOutcome.Status.COPIED, copied.rows(), gap, upTo);
+    }
+
+    private static String selectSql(List<String> cols, FqName table, String where) {
+        return "select " + Quoting.quoteIdentList(cols) + " from only " + table.quoted()
+                + (where == null ? "" : " where " + where);
     }
 
     private boolean stillInCopy(Connection dst, String table, boolean lock) throws SQLException {

@@ -21,6 +21,11 @@ public enum ApplyMode {
      * destination database, in event order ({@code qsplitter}).
      */
     QUEUE,
+    /**
+     * Row events go, filtered and reshaped, to the table or to a partition by time, in order or as
+     * net changes ({@code dispatch} and its presets, see {@link DispatchConfig}).
+     */
+    DISPATCH,
     /** Row events are not applied at all ({@code vtable}, {@code qtable}). */
     IGNORE
 }

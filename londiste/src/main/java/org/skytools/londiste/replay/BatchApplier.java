@@ -3,7 +3,9 @@ package org.skytools.londiste.replay;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -40,8 +42,12 @@ public final class BatchApplier {
     private final ExecuteApplier executes;
     private final Map<String, TableHandler> handlerCache = new HashMap<>();
     private final EventParser parser = new EventParser();
+    private final DispatchRouter router = new DispatchRouter();
     private TableMap tables;
     private ExecutorService flusher;
+    // the chunk being applied on the flush thread during apply(), and that batch's counts
+    private AsyncFlush inFlight;
+    private ApplyCounters batchCounters;
 
     /**
      * An applier for the given subscribed tables (queue name, destination, handler per table).
@@ -96,13 +102,26 @@ public final class BatchApplier {
      */
     public ApplyStats apply(Connection dst, Iterable<Event> events, ReplayFilter filter, Long tickId)
             throws SQLException {
+        return apply(dst, events, filter, tickId, null);
+    }
+
+    /**
+     * As {@link #apply(Connection, Iterable, ReplayFilter, Long)}, with the time of the batch's last
+     * tick, which the dispatch handlers partition by ({@code part_mode=batch_time}; null when not
+     * known: then the event's time).
+     */
+    public ApplyStats apply(
+            Connection dst, Iterable<Event> events, ReplayFilter filter, Long tickId, OffsetDateTime batchEnd)
+            throws SQLException {
         ApplyCounters counters = new ApplyCounters();
+        router.newBatch();
         // table structures read once per batch; an EXECUTE event may change them
         Map<String, DestTableInfo> structures = new HashMap<>();
         PendingChanges pending = new PendingChanges(tickId, structures);
         // read before any statement goes to the flush thread: the connection is this thread's now
         ShardInfo shard = loadShardInfo(dst);
-        AsyncFlush inFlight = null;
+        inFlight = null;
+        batchCounters = counters;
         try {
             for (Event raw : events) {
                 ReplayEvent ev = parser.read(raw);
@@ -118,7 +137,18 @@ public final class BatchApplier {
                         counters.ignored++;
                         continue;
                     }
-                    pending.add(te, t, h, raw);
+                    if (h.mode() == ApplyMode.DISPATCH) {
+                        List<DispatchRouter.Routed> routed =
+                                router.route(te, t, h, raw, batchEnd, dst, this::claimConnection);
+                        if (routed.isEmpty()) {
+                            counters.ignored++;
+                        }
+                        for (DispatchRouter.Routed r : routed) {
+                            pending.add(r.change(), r.table(), r.handler(), raw);
+                        }
+                    } else {
+                        pending.add(te, t, h, raw);
+                    }
                     if (inFlight != null && inFlight.result().isDone()) {
                         joinInto(inFlight, counters);
                         inFlight = null;
@@ -263,6 +293,13 @@ public final class BatchApplier {
         } else {
             throw new IllegalStateException("not a barrier event: " + ev);
         }
+    }
+
+    /** Waits for the chunk on the flush thread, so that this thread may use the connection. */
+    private void claimConnection() throws SQLException {
+        AsyncFlush f = inFlight;
+        inFlight = null;
+        joinInto(f, batchCounters);
     }
 
     /** This database's partition when a subscribed table is split by hash, else null. */

@@ -20,20 +20,35 @@ public final class HandlerRegistry {
             Set.of("key", "hash_key", "hashfunc", "hashexpr", "encoding", "ignore_truncate");
     private static final String DEFAULT_HASH_FUNC = "partconf.get_hash_raw";
 
-    private static final Map<String, Kind> KINDS = new TreeMap<>(Map.of(
-            "londiste",
-                    new Kind(
-                            "Default Londiste handler, inserts events into tables with plain SQL",
-                            Set.of("encoding", "ignore_truncate")),
-            "bulk", new Kind("Instead of sending each event separately, apply them in bulk", Set.of("method")),
-            "vtable", new Kind("Virtual table: events are ignored, no table needed", Set.of()),
-            "fake_local", new Kind("Deprecated alias of vtable", Set.of()),
-            "qtable", new Kind("Queue table on the root: events are ignored, no copy", Set.of()),
-            "applyfn", new Kind("Call db function to apply event", Set.of("func_name", "func_conf")),
-            "multimaster", new Kind("Handle multimaster replicas: last write wins through merge_on_time()", Set.of()),
-            "qsplitter", new Kind("Send the table's events into another queue of the subscriber", Set.of("queue")),
-            "shard", new Kind("Event filtering by hash, for partitioned databases", SHARD_ARGS),
-            "part", new Kind("Deprecated name of the shard handler: event filtering by hash", SHARD_ARGS)));
+    private static final Map<String, Kind> KINDS = kinds();
+
+    private static Map<String, Kind> kinds() {
+        Map<String, Kind> k = new TreeMap<>(Map.of(
+                "londiste",
+                        new Kind(
+                                "Default Londiste handler, inserts events into tables with plain SQL",
+                                Set.of("encoding", "ignore_truncate")),
+                "bulk", new Kind("Instead of sending each event separately, apply them in bulk", Set.of("method")),
+                "vtable", new Kind("Virtual table: events are ignored, no table needed", Set.of()),
+                "fake_local", new Kind("Deprecated alias of vtable", Set.of()),
+                "qtable", new Kind("Queue table on the root: events are ignored, no copy", Set.of()),
+                "applyfn", new Kind("Call db function to apply event", Set.of("func_name", "func_conf")),
+                "multimaster",
+                        new Kind("Handle multimaster replicas: last write wins through merge_on_time()", Set.of()),
+                "qsplitter", new Kind("Send the table's events into another queue of the subscriber", Set.of("queue")),
+                "shard", new Kind("Event filtering by hash, for partitioned databases", SHARD_ARGS),
+                "part", new Kind("Deprecated name of the shard handler: event filtering by hash", SHARD_ARGS)));
+        Set<String> dispatchArgs = new java.util.HashSet<>(DispatchConfig.ARGS);
+        dispatchArgs.addAll(SHARD_ARGS);
+        for (String name : DispatchConfig.handlerNames()) {
+            Map<String, String> preset = DispatchConfig.presetArgs(name);
+            String description = preset.isEmpty()
+                    ? "Partitioned loader: splits events into partitions by time, then applies them"
+                    : "Custom dispatch handler with default args: " + new TreeMap<>(preset);
+            k.put(name, new Kind(description, Set.copyOf(dispatchArgs)));
+        }
+        return java.util.Collections.unmodifiableMap(k);
+    }
 
     /** The handler names, sorted. */
     public List<String> names() {
@@ -103,10 +118,32 @@ public final class HandlerRegistry {
                         true,
                         null,
                         null,
-                        hashExpr(spec.name(), args));
+                        hashExpr(spec.name(), args),
+                        null);
             }
-            default -> new TableHandler(spec.name(), ApplyMode.IGNORE, 0, true, true, false);
+            default -> {
+                if (DispatchConfig.handlerNames().contains(spec.name())) {
+                    yield dispatch(spec.name(), args);
+                }
+                yield new TableHandler(spec.name(), ApplyMode.IGNORE, 0, true, true, false);
+            }
         };
+    }
+
+    private static TableHandler dispatch(String name, Map<String, String> args) {
+        checkEncoding(name, args.get("encoding"));
+        boolean sharded = args.containsKey("key") || args.containsKey("hash_key");
+        return new TableHandler(
+                name,
+                ApplyMode.DISPATCH,
+                0,
+                flag(args.get("ignore_truncate")),
+                false,
+                true,
+                null,
+                null,
+                sharded ? hashExpr(name, args) : null,
+                DispatchConfig.parse(name, args));
     }
 
     private static void checkEncoding(String handler, String enc) {

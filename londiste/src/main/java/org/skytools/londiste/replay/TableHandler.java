@@ -16,6 +16,7 @@ package org.skytools.londiste.replay;
  * @param funcConf for {@link ApplyMode#FUNCTION}: its first argument
  * @param hashExpr for the {@code part} and {@code shard} handlers: the SQL expression of a row's
  *     hash (the root's trigger stores it in {@code ev_extra3}); null for tables not split by hash
+ * @param dispatch for the dispatch handlers: where and how row events go; null for the others
  */
 public record TableHandler(
         String name,
@@ -26,7 +27,8 @@ public record TableHandler(
         boolean needsTable,
         String funcName,
         String funcConf,
-        String hashExpr) {
+        String hashExpr,
+        DispatchConfig dispatch) {
 
     /** A handler of a table not split by hash. */
     public TableHandler(
@@ -38,7 +40,7 @@ public record TableHandler(
             boolean needsTable,
             String funcName,
             String funcConf) {
-        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, funcName, funcConf, null);
+        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, funcName, funcConf, null, null);
     }
 
     /** A handler that calls no function. */
@@ -49,6 +51,6 @@ public record TableHandler(
             boolean ignoreTruncate,
             boolean acceptsSqlEvents,
             boolean needsTable) {
-        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, null, null, null);
+        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, null, null, null, null);
     }
 }

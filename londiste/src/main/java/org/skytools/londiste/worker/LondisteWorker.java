@@ -65,7 +65,7 @@ final class LondisteWorker extends CascadedWorker {
         }
         ReplayFilter filter = coordinator.beforeBatch(dst, batch.provider(), batch.prevTickId(), batch.tickId());
         applier.setTables(TableMap.load(dst, queue));
-        lastStats = applier.apply(dst, batch.events(), filter);
+        lastStats = applier.apply(dst, batch.events(), filter, batch.tickId(), batch.tickTime());
         coordinator.afterBatch(dst, batch.tickId());
         log.debug("batch {} (tick {}): {}", batch.batchId(), batch.tickId(), lastStats);
     }
