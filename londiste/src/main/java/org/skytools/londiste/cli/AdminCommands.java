@@ -20,6 +20,7 @@ final class AdminCommands {
             case CHANGE_PROVIDER -> NodeActions.changeProvider();
             case DROP_NODE -> NodeActions.dropNode();
             case TAG_DEAD -> NodeActions.tagDead();
+            case TAKEOVER -> NodeActions.takeover();
             case WAIT_ROOT -> NodeActions.waitFor(true);
             case WAIT_PROVIDER -> NodeActions.waitFor(false);
             case ADD_TABLE -> TableActions.addTable();

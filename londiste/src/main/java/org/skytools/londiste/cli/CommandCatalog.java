@@ -18,6 +18,12 @@ public enum CommandCatalog {
     CHANGE_PROVIDER("change-provider", "--provider=NODE", 0, 0, "Move this node to another provider."),
     DROP_NODE("drop-node", "NODE", 1, 1, "Remove a node from the cascade."),
     TAG_DEAD("tag-dead", "NODE", 1, 1, "Mark a node dead on every live member."),
+    TAKEOVER(
+            "takeover",
+            "NODE [--all] [--dead-root | --dead-branch]",
+            1,
+            1,
+            "Take NODE's place: switchover, or failover of a dead node."),
     WAIT_ROOT("wait-root", "", 0, 0, "Wait until this node has every tick the root had."),
     WAIT_PROVIDER("wait-provider", "", 0, 0, "Wait until this node has every tick its provider had."),
     WORKER("worker", "", 0, 0, "Run the replication worker (-d to detach)."),

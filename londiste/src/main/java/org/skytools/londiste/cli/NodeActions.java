@@ -24,6 +24,8 @@ final class NodeActions {
 
     /** How long pause, resume and change-provider wait for the worker's acknowledgement. */
     static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
+    // a takeover waits for the new root to replay up to the old root's last tick
+    private static final Duration TAKEOVER_TIMEOUT = Duration.ofMinutes(30);
 
     private NodeActions() {}
 
@@ -72,7 +74,9 @@ final class NodeActions {
 
     static AdminAction status() {
         return ctx -> {
-            ctx.out().print(admin(ctx).status(new TableStatusLines(ctx.queueName())));
+            ctx.out()
+                    .print(admin(ctx)
+                            .status(new TableStatusLines(ctx.queueName()), java.util.Set.copyOf(ctx.options().dead)));
             return 0;
         };
     }
@@ -132,6 +136,26 @@ final class NodeActions {
     static AdminAction tagDead() {
         return ctx -> {
             ctx.out().println(admin(ctx).tagDead(ctx.args().get(0)));
+            return 0;
+        };
+    }
+
+    /** takeover OLD_NODE: the local node takes the old node's place (switchover, or failover with --dead-root). */
+    static AdminAction takeover() {
+        return ctx -> {
+            LondisteOptions o = ctx.options();
+            if (o.deadRoot && o.deadBranch) {
+                throw SkyToolsException.usage("give only one of --dead-root and --dead-branch");
+            }
+            ctx.out()
+                    .println(admin(ctx)
+                            .takeover(
+                                    ctx.args().get(0),
+                                    o.all,
+                                    o.deadRoot,
+                                    o.deadBranch,
+                                    java.util.Set.copyOf(o.dead),
+                                    TAKEOVER_TIMEOUT));
             return 0;
         };
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.skytools.common.db.ConnectString;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
@@ -90,10 +91,15 @@ public final class CascadeAdmin {
 
     /** {@code status} with extra lines per node (londiste adds its table counts). */
     public String status(StatusExtra extra) throws SQLException {
+        return status(extra, Set.of());
+    }
+
+    /** {@code status} without connecting to the nodes in {@code dead} ({@code --dead=NODE}). */
+    public String status(StatusExtra extra, Set<String> dead) throws SQLException {
         try (Connection db = local()) {
             NodeInfo me = requireNode(db);
             List<NodeLocation> members = new PgqNodeClient(db).getQueueLocations(queue);
-            return new CascadeStatus(connector, queue, extra).render(me, members);
+            return new CascadeStatus(connector, queue, extra).render(me, members, dead);
         }
     }
 
@@ -297,6 +303,21 @@ public final class CascadeAdmin {
     /** {@code tag-dead}: marks the node dead here and on every live member (behaviour C-24). */
     public String tagDead(String nodeName) throws SQLException {
         return new NodeRemoval(this, connector, queue).tagDead(nodeName);
+    }
+
+    /**
+     * {@code takeover OLD_NODE}: the local node takes the old node's place (behaviour C-18 to C-21):
+     * a switchover when the old node is alive, a failover with {@code deadRoot} or {@code
+     * deadBranch}; {@code all} moves the old node's other subscribers here first. Waits up to
+     * {@code timeout} for each worker's acknowledgement and catch-up.
+     *
+     * @param deadNodes nodes treated as dead for this command ({@code --dead})
+     */
+    public String takeover(
+            String oldNode, boolean all, boolean deadRoot, boolean deadBranch, Set<String> deadNodes, Duration timeout)
+            throws SQLException {
+        return new Takeover(this, connector, queue, pollInterval, timeout, deadNodes)
+                .run(oldNode, all, deadRoot, deadBranch);
     }
 
     /** {@code pgq_node.register_location} on the local node (on the root it is announced to all). */

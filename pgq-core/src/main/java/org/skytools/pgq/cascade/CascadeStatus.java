@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.skytools.pgq.ConsumerInfo;
 import org.skytools.pgq.PgqClient;
 import org.skytools.pgq.QueueInfo;
@@ -37,11 +38,20 @@ final class CascadeStatus {
     }
 
     String render(NodeInfo me, List<NodeLocation> members) {
+        return render(me, members, Set.of());
+    }
+
+    /** As {@link #render(NodeInfo, List)}, not connecting to the nodes in {@code dead} ({@code --dead}). */
+    String render(NodeInfo me, List<NodeLocation> members, Set<String> dead) {
         Map<String, Seen> seen = new LinkedHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
         for (NodeLocation m : members) {
             if (m.dead()) {
                 failed.put(m.nodeName(), "tagged dead");
+                continue;
+            }
+            if (dead.contains(m.nodeName())) {
+                failed.put(m.nodeName(), "treated as dead (--dead)");
                 continue;
             }
             try (Connection c = CascadeAdmin.open(connector, m.location(), "node \"" + m.nodeName() + "\"")) {

@@ -180,6 +180,29 @@ public final class PgqNodeClient {
                 .orElseThrow(() -> new SQLException("no result from pgq_node.register_subscriber"));
     }
 
+    /** The result of {@link #demoteRoot}: the code, and the last tick after step 2. */
+    public record Demotion(RetCode ret, Long lastTick) {}
+
+    /**
+     * {@code pgq_node.demote_root} step 1 (no more inserts, external ticker), 2 (waits for writers,
+     * makes the last tick and returns it) or 3 (the node becomes a branch of {@code newProvider}).
+     */
+    public Demotion demoteRoot(String queue, int step, String newProvider) throws SQLException {
+        return SqlCalls.one(
+                        conn,
+                        "select ret_code, ret_note, last_tick from pgq_node.demote_root(?::text, ?::int4, ?::text)",
+                        rs -> new Demotion(new RetCode(rs.getInt(1), rs.getString(2)), JdbcRows.longOrNull(rs, 3)),
+                        queue,
+                        step,
+                        newProvider)
+                .orElseThrow(() -> new SQLException("no result from pgq_node.demote_root"));
+    }
+
+    /** {@code pgq_node.promote_branch}: the branch becomes the root (its queue takes inserts, ticks itself). */
+    public RetCode promoteBranch(String queue) throws SQLException {
+        return ret("select ret_code, ret_note from pgq_node.promote_branch(?::text)", queue);
+    }
+
     /** {@code pgq_node.unregister_subscriber}: 304 when not subscribed. */
     public RetCode unregisterSubscriber(String queue, String node) throws SQLException {
         return ret("select ret_code, ret_note from pgq_node.unregister_subscriber(?::text, ?::text)", queue, node);
