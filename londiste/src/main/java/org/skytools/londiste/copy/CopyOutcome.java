@@ -18,6 +18,11 @@ public record CopyOutcome(String table, Status status, long rows, int gapEvents,
         /** The table is not {@code in-copy} (any more): nothing done. */
         NOT_IN_COPY,
         /** Another copy of the same table holds it. */
-        BUSY
+        BUSY,
+        /**
+         * The table is fed from several queues of this database and another source copies first
+         * ({@code copy_role = wait-copy}): to be tried again soon.
+         */
+        WAITING
     }
 }

@@ -153,6 +153,21 @@ public final class TableCopier implements Runnable {
         }
     }
 
+    private void wakeUpIn(long millis) {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(millis);
+                        wakeUp();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "copy-retry");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Ends {@link #run} after the current copy. */
     public void stop() {
         running = false;
@@ -169,12 +184,18 @@ public final class TableCopier implements Runnable {
                 }
             }
         }
+        boolean waiting = false;
         for (String table : todo) {
             CopyOutcome o = copyTable(table);
             if (o.status() == CopyOutcome.Status.COPIED) {
                 cleanupWanted = true;
                 return Optional.of(o);
             }
+            waiting |= o.status() == CopyOutcome.Status.WAITING;
+        }
+        if (waiting) {
+            // another source of a merged table copies first: look again soon, not after the idle wait
+            wakeUpIn(retryMillis);
         }
         if (cleanupWanted) {
             cleanupStaleConsumers();
@@ -203,6 +224,11 @@ public final class TableCopier implements Runnable {
             if (info.isEmpty() || !info.get().local() || info.get().state().phase() != MergeState.Phase.IN_COPY) {
                 dst.rollback();
                 return new CopyOutcome(table, CopyOutcome.Status.NOT_IN_COPY, 0, 0, 0);
+            }
+            if ("wait-copy".equals(info.get().copyRole())) {
+                dst.rollback();
+                log.info("table \"{}\": another source of its merged table copies first, waiting", table);
+                return new CopyOutcome(table, CopyOutcome.Status.WAITING, 0, 0, 0);
             }
             try (CopySourceHandle source =
                     new CopySourceHandle(CopySource.resolve(dst, queue, info.get(), sourceOpener, nodeOpener))) {
@@ -246,9 +272,16 @@ public final class TableCopier implements Runnable {
         Fkeys.dropAll(dst, dest.toString());
         SqlRows.execute(dst, "lock table " + dest.quoted());
         List<String> cols = commonColumns(src, srcTable, dst, dest, t.name());
-        DestDdl ddl = DestDdl.read(dst, dest);
-        ddl.dropAll(dst);
-        if (t.skipTruncate()) {
+        // a table fed from several queues of this database: once one source has copied, the
+        // others add their rows to it, with its indexes in place and without a truncate
+        boolean addsToMerged = MergedSources.anotherCopied(dst, queue, dest.toString());
+        DestDdl ddl = addsToMerged ? null : DestDdl.read(dst, dest);
+        if (ddl != null) {
+            ddl.dropAll(dst);
+        }
+        if (addsToMerged) {
+            log.info("table \"{}\": another source already copied into \"{}\", adding this one's rows", t.name(), dest);
+        } else if (t.skipTruncate()) {
             log.info("table \"{}\": skipping truncate", t.name());
         } else {
             SqlRows.execute(dst, "truncate only " + dest.quoted());
@@ -278,7 +311,9 @@ public final class TableCopier implements Runnable {
         src.commit();
         src.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         src.setAutoCommit(true);
-        ddl.createAll(dst);
+        if (ddl != null) {
+            ddl.createAll(dst);
+        }
 
         // the copy equals the source at the first tick taken after it, once the events the snapshot
         // missed are applied; from then on only tick ids matter, which are the same on every node

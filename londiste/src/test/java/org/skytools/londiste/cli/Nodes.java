@@ -18,7 +18,7 @@ final class Nodes {
         this.dir = dir;
     }
 
-    /** Writes {@code <job>.ini} for a node in {@code db} of {@code cluster}. */
+    /** Writes {@code <job>.ini} for a node in {@code db} of {@code cluster} (queue {@code replq} unless an extra line names it). */
     Path config(String job, PgCluster cluster, String db, String... extra) throws IOException {
         StringBuilder ini = new StringBuilder("[londiste3]\n")
                 .append("job_name = ")
@@ -27,7 +27,10 @@ final class Nodes {
                 .append("db = ")
                 .append(cluster.connString(db))
                 .append('\n')
-                .append("queue_name = replq\n")
+                .append(
+                        java.util.Arrays.stream(extra).anyMatch(l -> l.startsWith("queue_name"))
+                                ? ""
+                                : "queue_name = replq\n")
                 .append("loop_delay = 0.1\n")
                 .append("logfile = ")
                 .append(dir.resolve(job + ".log"))
