@@ -21,6 +21,7 @@ final class AdminCommands {
             case DROP_NODE -> NodeActions.dropNode();
             case TAG_DEAD -> NodeActions.tagDead();
             case TAKEOVER -> NodeActions.takeover();
+            case RESURRECT -> NodeActions.resurrect();
             case WAIT_ROOT -> NodeActions.waitFor(true);
             case WAIT_PROVIDER -> NodeActions.waitFor(false);
             case ADD_TABLE -> TableActions.addTable();

@@ -24,6 +24,12 @@ public enum CommandCatalog {
             1,
             1,
             "Take NODE's place: switchover, or failover of a dead node."),
+    RESURRECT(
+            "resurrect",
+            "",
+            0,
+            0,
+            "Make a failed-over old root a paused branch; lost events go to resurrect-lost-events.json."),
     WAIT_ROOT("wait-root", "", 0, 0, "Wait until this node has every tick the root had."),
     WAIT_PROVIDER("wait-provider", "", 0, 0, "Wait until this node has every tick its provider had."),
     WORKER("worker", "", 0, 0, "Run the replication worker (-d to detach)."),

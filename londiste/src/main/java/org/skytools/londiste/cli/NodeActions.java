@@ -160,6 +160,18 @@ final class NodeActions {
         };
     }
 
+    /** resurrect: an old root that was failed over becomes a paused branch; lost events go to a file in the current directory. */
+    static AdminAction resurrect() {
+        return ctx -> {
+            ctx.out()
+                    .println(admin(ctx)
+                            .resurrect(
+                                    java.nio.file.Path.of("resurrect-lost-events.json"),
+                                    java.util.Set.copyOf(ctx.options().dead)));
+            return 0;
+        };
+    }
+
     /** wait-root / wait-provider: no time limit of their own, as londiste 3 (use timeout(1)). */
     static AdminAction waitFor(boolean root) {
         return ctx -> {

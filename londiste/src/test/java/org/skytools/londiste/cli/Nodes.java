@@ -74,6 +74,28 @@ final class Nodes {
         return p;
     }
 
+    /** Runs a londiste command in a child JVM whose current directory is {@code cwd}; returns its exit code. */
+    int runIn(Path cwd, Path ini, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.add(ini.toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("commands.out").toFile()))
+                .start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("londiste " + String.join(" ", args) + " did not end");
+        }
+        return p.exitValue();
+    }
+
     /** kill -9 of a worker, waiting until it is gone. */
     static void kill(Process p) throws InterruptedException {
         p.destroyForcibly();

@@ -3,6 +3,7 @@ package org.skytools.londiste.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,7 +28,8 @@ import org.skytools.testkit.PgTest;
  * the live root (switchover, C-18): every row written on the old root before reaches every node,
  * the old root becomes a branch of the new one and gets what is written on the new root. Then the
  * old root takes over the new one as if it had died (failover, C-21): the leaf moves with it, and
- * writes on the third root reach the leaf.
+ * writes on the third root reach the leaf. At last the old root comes back and is resurrected
+ * (C-23): its lost events go to a file and it follows the new root.
  */
 @PgTest(clusters = 2)
 @Timeout(value = 400, unit = TimeUnit.SECONDS)
@@ -177,6 +179,37 @@ class TakeoverIT {
         awaitRows(two, l, afterFailover);
         awaitRows(two, b2, afterFailover);
         assertThat(Nodes.run(rootIni, "status", "--dead=node2")).isZero();
+
+        // the old root comes back, having taken writes after the failover: resurrect (C-23)
+        String graveTick = text(one, r, "select last_tick from pgq.get_consumer_info('replq', 'node2.gravestone')");
+        sql(two, b, "insert into mytable values (901, 'lost1'), (902, 'lost2')");
+        node2Ticks.set(true);
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> Long.parseLong(text(two, b, "select last_tick_id from pgq.get_queue_info('replq')"))
+                        > Long.parseLong(graveTick) + 1);
+        // resurrect writes its file in the current directory: a child JVM runs it in a temp dir
+        Path cwd = Files.createDirectories(dir.resolve("resurrect"));
+        assertThat(nodes.runIn(cwd, branchIni, "resurrect")).isZero();
+        String dump = Files.readString(cwd.resolve("resurrect-lost-events.json"));
+        assertThat(dump).startsWith("[").contains("lost1", "lost2", "\"tick_id\"");
+        assertThat(nodeType(two, b)).isEqualTo("branch");
+        assertThat(provider(two, b)).isEqualTo("node1");
+        assertThat(text(two, b, "select worker_paused from pgq_node.get_node_info('replq')"))
+                .isEqualTo("t");
+        assertThat(text(two, b, "select worker_last_tick from pgq_node.get_node_info('replq')"))
+                .isEqualTo(graveTick);
+        assertThat(text(one, r, "select count(*) from pgq.get_consumer_info('replq', 'node2.gravestone')"))
+                .isEqualTo("0");
+        // a second run would overwrite the first one's file: refused
+        assertThat(nodes.runIn(cwd, branchIni, "resurrect")).isNotZero();
+        // resumed, it replays what the new root took since the failover; its own lost rows stay
+        nodes.startWorker(branchIni);
+        assertThat(Nodes.run(branchIni, "resume")).isZero();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> "50:f50"
+                .equals(text(two, b, "select id || ':' || data from mytable where id = 50")));
+        assertThat(text(two, b, "select count(*) from mytable where id in (901, 902)"))
+                .isEqualTo("2");
     }
 
     private void awaitRows(PgCluster cluster, String db, String want) {

@@ -320,6 +320,15 @@ public final class CascadeAdmin {
                 .run(oldNode, all, deadRoot, deadBranch);
     }
 
+    /**
+     * {@code resurrect}: the local node, an old root that was failed over, becomes a paused branch
+     * at the failover tick; the events it took after that tick go to {@code dumpFile} (JSON) and
+     * out of its queue (behaviour C-23). Refused when {@code dumpFile} exists.
+     */
+    public String resurrect(java.nio.file.Path dumpFile, Set<String> deadNodes) throws SQLException {
+        return new Resurrect(this, connector, queue, deadNodes).run(dumpFile);
+    }
+
     /** {@code pgq_node.register_location} on the local node (on the root it is announced to all). */
     public RetCode registerLocation(String nodeName, String location, boolean dead) throws SQLException {
         try (Connection db = local()) {
