@@ -12,7 +12,7 @@ import org.skytools.pgq.cascade.NodeInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** compare and repair against the provider. */
+/** compare and repair against the provider, or the first node above it that holds the table. */
 final class CompareActions {
     private static final Logger log = LoggerFactory.getLogger(CompareActions.class);
 
@@ -32,10 +32,11 @@ final class CompareActions {
         return ctx -> {
             String location = providerLocation(ctx);
             TableComparer comparer = new TableComparer(
-                    ctx.queueName(),
-                    LondisteKeys.LOCK_TIMEOUT.get(ctx.config()),
-                    LondisteKeys.COMPARE_SQL.get(ctx.config()),
-                    LondisteKeys.COMPARE_FMT.get(ctx.config()));
+                            ctx.queueName(),
+                            LondisteKeys.LOCK_TIMEOUT.get(ctx.config()),
+                            LondisteKeys.COMPARE_SQL.get(ctx.config()),
+                            LondisteKeys.COMPARE_FMT.get(ctx.config()))
+                    .walkUp(ctx::remote);
             List<CompareResult> results = comparer.compare(
                     ctx.node(), () -> ctx.remote(location), ctx.args(), ctx.options().countOnly, ctx.options().force);
             for (CompareResult r : results) {
@@ -56,7 +57,8 @@ final class CompareActions {
     static AdminAction repair() {
         return ctx -> {
             String location = providerLocation(ctx);
-            TableRepairer repairer = new TableRepairer(ctx.queueName(), LondisteKeys.LOCK_TIMEOUT.get(ctx.config()));
+            TableRepairer repairer =
+                    new TableRepairer(ctx.queueName(), LondisteKeys.LOCK_TIMEOUT.get(ctx.config())).walkUp(ctx::remote);
             List<RepairResult> results = repairer.repair(
                     ctx.node(),
                     () -> ctx.remote(location),

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
 import org.skytools.londiste.copy.ConnectionOpener;
+import org.skytools.londiste.copy.LocationOpener;
 import org.skytools.londiste.replay.ShardInfo;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
@@ -38,6 +40,7 @@ public final class TableComparer {
 
     private final String queue;
     private final Duration lockTimeout;
+    private LocationOpener nodes;
     private final String compareSql;
     private final String compareFmt;
 
@@ -50,6 +53,16 @@ public final class TableComparer {
         this.lockTimeout = lockTimeout;
         this.compareSql = compareSql;
         this.compareFmt = compareFmt == null ? DEFAULT_FMT : compareFmt;
+    }
+
+    /**
+     * Lets compare and repair walk up the provider chain (behaviour L-17): when the provider does
+     * not hold a table's data (a queue-only branch, a virtual table), the first node above that
+     * does is the source. Without it only the provider is tried.
+     */
+    public TableComparer walkUp(LocationOpener nodes) {
+        this.nodes = nodes;
+        return this;
     }
 
     /**
@@ -97,9 +110,24 @@ public final class TableComparer {
             boolean countOnly,
             boolean force)
             throws SQLException {
-        try (Connection src = provider.open();
-                Connection lock = provider.open();
-                Connection setup = provider.open()) {
+        String providerNode =
+                String.valueOf(SqlRows.value(node, "select provider_node from pgq_node.get_node_info(?)", queue));
+        SqlRows.endRead(node);
+        Optional<DataSource> found = DataSource.find(queue, t.name(), providerNode, provider, nodes);
+        if (found.isEmpty()) {
+            return skip(t.name(), "table not ready on provider" + (nodes == null ? "" : " nor on any node above it"));
+        }
+        ConnectionOpener source = found.get().opener();
+        if (!found.get().node().equals(providerNode)) {
+            log.info(
+                    "{}: provider \"{}\" does not hold the table, reading it from \"{}\"",
+                    t.name(),
+                    providerNode,
+                    found.get().node());
+        }
+        try (Connection src = source.open();
+                Connection lock = source.open();
+                Connection setup = source.open()) {
             TableInfo p = catalog.tables(src).get(t.name());
             if (p == null || !p.local() || p.state().phase() != MergeState.Phase.OK) {
                 return skip(t.name(), "table not ready on provider");

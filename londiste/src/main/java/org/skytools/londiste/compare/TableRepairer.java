@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import org.skytools.common.db.FqName;
@@ -17,6 +18,7 @@ import org.skytools.common.db.Quoting;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.copy.ConnectionOpener;
+import org.skytools.londiste.copy.LocationOpener;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
 import org.skytools.londiste.table.TableCatalog;
@@ -36,10 +38,21 @@ public final class TableRepairer {
 
     private final String queue;
     private final Duration lockTimeout;
+    private LocationOpener nodes;
 
     public TableRepairer(String queue, Duration lockTimeout) {
         this.queue = queue;
         this.lockTimeout = lockTimeout;
+    }
+
+    /**
+     * Lets compare and repair walk up the provider chain (behaviour L-17): when the provider does
+     * not hold a table's data (a queue-only branch, a virtual table), the first node above that
+     * does is the source. Without it only the provider is tried.
+     */
+    public TableRepairer walkUp(LocationOpener nodes) {
+        this.nodes = nodes;
+        return this;
     }
 
     /**
@@ -85,9 +98,24 @@ public final class TableRepairer {
             throws SQLException {
         List<String> statements = new ArrayList<>();
         int[] counts = new int[3];
-        try (Connection src = provider.open();
-                Connection lock = provider.open();
-                Connection setup = provider.open()) {
+        String providerNode =
+                String.valueOf(SqlRows.value(node, "select provider_node from pgq_node.get_node_info(?)", queue));
+        SqlRows.endRead(node);
+        Optional<DataSource> found = DataSource.find(queue, t.name(), providerNode, provider, nodes);
+        if (found.isEmpty()) {
+            return skip(t.name(), "table not ready on provider" + (nodes == null ? "" : " nor on any node above it"));
+        }
+        ConnectionOpener source = found.get().opener();
+        if (!found.get().node().equals(providerNode)) {
+            log.info(
+                    "{}: provider \"{}\" does not hold the table, reading it from \"{}\"",
+                    t.name(),
+                    providerNode,
+                    found.get().node());
+        }
+        try (Connection src = source.open();
+                Connection lock = source.open();
+                Connection setup = source.open()) {
             TableInfo p = catalog.tables(src).get(t.name());
             if (p == null || !p.local() || p.state().phase() != MergeState.Phase.OK) {
                 return skip(t.name(), "table not ready on provider");

@@ -1,0 +1,1 @@
+insert into public.mydata (id, data) values ('7', 'x');

@@ -1,0 +1,60 @@
+package org.skytools.londiste.compare;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import org.skytools.londiste.copy.ConnectionOpener;
+import org.skytools.londiste.copy.LocationOpener;
+import org.skytools.londiste.replay.HandlerSpec;
+import org.skytools.londiste.table.HandlerTraits;
+import org.skytools.londiste.table.MergeState;
+import org.skytools.londiste.table.SqlRows;
+import org.skytools.londiste.table.TableCatalog;
+import org.skytools.londiste.table.TableInfo;
+
+/**
+ * The node compare and repair read a table from (behaviour L-17): the provider when it holds the
+ * table's data, else the first node up the provider chain that does. A node holds the data when
+ * the table is local and {@code ok} there and its handler keeps rows (not {@code vtable}, {@code
+ * qtable}, {@code qsplitter}): a queue-only branch passes events on without the table.
+ *
+ * @param node the node's name
+ * @param opener opens connections to it
+ */
+record DataSource(String node, ConnectionOpener opener) {
+
+    /** The source of {@code table}, or empty when no node up to the root holds it. */
+    static Optional<DataSource> find(
+            String queue, String table, String providerNode, ConnectionOpener provider, LocationOpener nodes)
+            throws SQLException {
+        String name = providerNode;
+        ConnectionOpener opener = provider;
+        for (int depth = 0; depth < 100; depth++) {
+            Map<String, Object> info;
+            try (Connection c = opener.open()) {
+                TableInfo there = new TableCatalog(queue).tables(c).get(table);
+                if (there != null
+                        && there.local()
+                        && there.state().phase() == MergeState.Phase.OK
+                        && HandlerTraits.needsTable(handlerName(there))) {
+                    return Optional.of(new DataSource(name, opener));
+                }
+                info = SqlRows.query(c, "select * from pgq_node.get_node_info(?)", queue)
+                        .get(0);
+            }
+            if ("root".equals(info.get("node_type")) || nodes == null) {
+                return Optional.empty();
+            }
+            name = (String) info.get("provider_node");
+            String location = (String) info.get("provider_location");
+            opener = () -> nodes.open(location);
+        }
+        return Optional.empty();
+    }
+
+    private static String handlerName(TableInfo t) {
+        String h = t.handler();
+        return h == null || h.isEmpty() ? null : HandlerSpec.parse(h).name();
+    }
+}
