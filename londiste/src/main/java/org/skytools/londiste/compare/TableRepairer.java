@@ -19,6 +19,7 @@ import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.copy.LocationOpener;
+import org.skytools.londiste.replay.ShardInfo;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
 import org.skytools.londiste.table.TableCatalog;
@@ -140,8 +141,10 @@ public final class TableRepairer {
             new SyncPoint(queue, lockTimeout, force).open(node, src, lock, setup, srcTable);
             try {
                 RowDiff diff = new RowDiff(dstTable, cols, srcKey.size());
-                CopyOut a = copyOut(src, srcTable, cols, srcKey);
-                CopyOut b = copyOut(node, dstTable, cols, srcKey);
+                // the handler's row filter (a partition's rows) goes on both sides, as on compare
+                String where = ShardInfo.copyCondition(node, t.name(), t.handler());
+                CopyOut a = copyOut(src, srcTable, cols, srcKey, where);
+                CopyOut b = copyOut(node, dstTable, cols, srcKey, where);
                 List<String> ra = next(a);
                 List<String> rb = next(b);
                 while (ra != null || rb != null) {
@@ -185,14 +188,14 @@ public final class TableRepairer {
         return new RepairResult(t.name(), counts[0], counts[1], counts[2], statements, file, apply, null);
     }
 
-    private static CopyOut copyOut(Connection c, FqName table, List<String> cols, List<String> key)
+    private static CopyOut copyOut(Connection c, FqName table, List<String> cols, List<String> key, String where)
             throws SQLException {
         List<String> order = new ArrayList<>();
         for (String k : key) {
             order.add(Quoting.quoteIdent(k) + "::text collate \"C\"");
         }
-        String sql = "COPY (select " + Quoting.quoteIdentList(cols) + " from only " + table.quoted() + " order by "
-                + String.join(", ", order) + ") TO STDOUT";
+        String sql = "COPY (select " + Quoting.quoteIdentList(cols) + " from only " + table.quoted()
+                + (where == null ? "" : " where " + where) + " order by " + String.join(", ", order) + ") TO STDOUT";
         return c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
     }
 

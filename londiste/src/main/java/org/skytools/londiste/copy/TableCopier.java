@@ -9,6 +9,7 @@ import org.skytools.common.db.CopyResult;
 import org.skytools.common.db.CopyStreamer;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
+import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.replay.DispatchConfig;
 import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.replay.HandlerSpec;
@@ -293,20 +294,15 @@ public final class TableCopier implements Runnable {
         }
         List<List<String>> mapped = dispatch == null ? List.of(cols, cols) : dispatch.copyColumns(cols);
         CopyResult copied;
-        if (mapped.get(0).equals(mapped.get(1)) && mapped.get(0).equals(cols)) {
-            copied = where == null
-                    ? new CopyStreamer().copyTable(src, srcTable, dst, dest, cols, binary)
-                    : new CopyStreamer().copyQuery(src, selectSql(cols, srcTable, where), dst, dest, cols, binary);
-        } else {
-            log.info("table \"{}\": copying columns {} into {}", t.name(), mapped.get(0), mapped.get(1));
-            copied = new CopyStreamer()
-                    .copy(
-                            src,
-                            "COPY (" + selectSql(mapped.get(0), srcTable, where) + ") TO STDOUT",
-                            srcTable.toString(),
-                            dst,
-                            "COPY " + dest.quoted() + " (" + Quoting.quoteIdentList(mapped.get(1)) + ") FROM STDIN",
-                            dest.toString());
+        try {
+            copied = copyRows(src, srcTable, dst, dest, cols, mapped, where, binary, t.name());
+        } catch (SkyToolsException e) {
+            if (addsToMerged && e.getCause() instanceof SQLException se && "23505".equals(se.getSQLState())) {
+                throw SkyToolsException.state("table \"" + dest + "\" is fed from several queues and already holds"
+                        + " rows that the copy from queue \"" + queue + "\" brings again (a resync of one source?);"
+                        + " resync every source of the table, or delete this source's rows first");
+            }
+            throw e;
         }
         src.commit();
         src.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -349,6 +345,32 @@ public final class TableCopier implements Runnable {
                 upTo,
                 next);
         return new CopyOutcome(t.name(), CopyOutcome.Status.COPIED, copied.rows(), gap, upTo);
+    }
+
+    private static CopyResult copyRows(
+            Connection src,
+            FqName srcTable,
+            Connection dst,
+            FqName dest,
+            List<String> cols,
+            List<List<String>> mapped,
+            String where,
+            boolean binary,
+            String table) {
+        if (mapped.get(0).equals(mapped.get(1)) && mapped.get(0).equals(cols)) {
+            return where == null
+                    ? new CopyStreamer().copyTable(src, srcTable, dst, dest, cols, binary)
+                    : new CopyStreamer().copyQuery(src, selectSql(cols, srcTable, where), dst, dest, cols, binary);
+        }
+        log.info("table \"{}\": copying columns {} into {}", table, mapped.get(0), mapped.get(1));
+        return new CopyStreamer()
+                .copy(
+                        src,
+                        "COPY (" + selectSql(mapped.get(0), srcTable, where) + ") TO STDOUT",
+                        srcTable.toString(),
+                        dst,
+                        "COPY " + dest.quoted() + " (" + Quoting.quoteIdentList(mapped.get(1)) + ") FROM STDIN",
+                        dest.toString());
     }
 
     private static String selectSql(List<String> cols, FqName table, String where) {

@@ -180,6 +180,7 @@ public final class BatchApplier {
             joinInto(inFlight, counters);
             inFlight = null;
             pending.flush(dst, options, counters);
+            router.afterBatch(dst);
         } finally {
             if (inFlight != null) {
                 // the caller rolls back: the connection must be idle before it does

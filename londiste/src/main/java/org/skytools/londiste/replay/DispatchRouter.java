@@ -29,7 +29,15 @@ final class DispatchRouter {
         void claim() throws SQLException;
     }
 
-    private final Map<String, Partitions> partitions = new HashMap<>();
+    // by handler settings and table: a changed handler gets partitions of its own
+    private final Map<List<Object>, Partitions> partitions = new HashMap<>();
+
+    /** Called after the batch's last flush: the retention of partitions made in it. */
+    void afterBatch(Connection dst) throws SQLException {
+        for (Partitions p : partitions.values()) {
+            p.afterBatch(dst);
+        }
+    }
 
     /** Called at the start of each batch: which partitions exist is looked up again. */
     void newBatch() {
@@ -70,7 +78,7 @@ final class DispatchRouter {
         String parent = conf.table() != null ? TableMap.normalize(conf.table()) : t.destTable();
         String dest = parent;
         if (conf.tableMode().equals("part")) {
-            Partitions parts = partitions.computeIfAbsent(h.name() + "/" + parent, k -> new Partitions(conf, parent));
+            Partitions parts = partitions.computeIfAbsent(List.of(conf, parent), k -> new Partitions(conf, parent));
             LocalDateTime time = partTime(conf, rc, row, raw, batchEnd);
             dest = parts.nameFor(time);
             if (parts.isIgnored(dest)) {

@@ -37,6 +37,7 @@ final class Partitions {
     private final String parent;
     private final Set<String> present = new HashSet<>();
     private final Set<String> ignored = new HashSet<>();
+    private boolean retentionDue;
 
     /** The partitions of {@code parent} ({@code schema.name}, unquoted). */
     Partitions(DispatchConfig conf, String parent) {
@@ -48,6 +49,7 @@ final class Partitions {
     void newBatch() {
         present.clear();
         ignored.clear();
+        retentionDue = false;
     }
 
     /** The partition for {@code time}: {@code part_name} or {@code <parent>_YYYY[_MM[_DD[_HH]]]}. */
@@ -89,16 +91,19 @@ final class Partitions {
         }
         if (!exists(dst, part)) {
             create(dst, part, time, pkey);
-            if (conf.retentionPeriod() != null) {
-                dropObsolete(dst);
-                if (conf.ignoreOldEvents() && !exists(dst, part)) {
-                    ignored.add(part);
-                    return false;
-                }
-            }
+            // old partitions go at the end of the batch: changes for them may still be pending
+            retentionDue = conf.retentionPeriod() != null;
         }
         present.add(part);
         return true;
+    }
+
+    /** Drops the partitions older than the retention period when this batch made one (after its last flush). */
+    void afterBatch(Connection dst) throws SQLException {
+        if (retentionDue) {
+            retentionDue = false;
+            dropObsolete(dst);
+        }
     }
 
     private void create(Connection dst, String part, LocalDateTime time, List<String> pkey) throws SQLException {

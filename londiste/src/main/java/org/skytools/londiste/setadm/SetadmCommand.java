@@ -59,7 +59,7 @@ public final class SetadmCommand implements Callable<Integer> {
     @Option(names = "--consumer", paramLabel = "NAME", description = "The consumer to pause, resume or move.")
     String consumer;
 
-    @Option(names = "--node", paramLabel = "NODE", description = "Accepted; the local node acts.")
+    @Option(names = "--node", paramLabel = "NODE", description = "Must be the config's own node: it acts.")
     String node;
 
     @Option(
@@ -128,6 +128,13 @@ public final class SetadmCommand implements Callable<Integer> {
         CascadeAdmin admin = new CascadeAdmin(connector::connect, db, queue, Duration.ofMillis(500));
         PrintWriter out = spec.commandLine().getOut();
         Set<String> deadNodes = Set.copyOf(dead);
+        if (node != null && !command.startsWith("create-") && !command.equals("install")) {
+            String local = admin.nodeInfo().nodeName();
+            if (!node.equals(local)) {
+                throw SkyToolsException.usage("--node=" + node + ": setadm acts on the node of " + words.get(0) + " (\""
+                        + local + "\"); run it with the config of node \"" + node + "\"");
+            }
+        }
         switch (command) {
             case "create-root" -> out.println(create(NodeType.ROOT, admin, connector, db, args));
             case "create-branch" -> out.println(create(NodeType.BRANCH, admin, connector, db, args));

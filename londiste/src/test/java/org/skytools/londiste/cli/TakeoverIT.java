@@ -148,11 +148,20 @@ class TakeoverIT {
         awaitRows(two, l, afterSwitch);
         awaitRows(two, b2, afterSwitch);
 
-        // failover: node2 "dies" (it stops ticking, its worker stops) once the others have its
-        // last tick, and the old root takes over
+        // failover: node1 falls behind (paused) while node2 goes on; then node2 "dies" (it stops
+        // ticking, its worker stops) once node3 and node4 have its last tick, and node1 takes
+        // over: it first catches up from node4, the survivor that got furthest, then moves the others
+        assertThat(Nodes.run(rootIni, "pause")).isZero();
+        sql(
+                two,
+                b,
+                "insert into mytable select i, 'b' || i from generate_series(36, 39) i"
+                        + " on conflict (id) do update set data = excluded.data || 'y'");
+        String ahead = text(two, b, ROWS);
+        awaitRows(two, b2, ahead);
         node2Ticks.set(false);
         String lastTick = text(two, b, "select last_tick_id from pgq.get_queue_info('replq')");
-        for (Object[] n : new Object[][] {{one, r}, {two, l}, {two, b2}}) {
+        for (Object[] n : new Object[][] {{two, l}, {two, b2}}) {
             await().atMost(WAIT)
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> lastTick.equals(text(
@@ -161,7 +170,11 @@ class TakeoverIT {
                             "select worker_last_tick from pgq_node.get_node_info('replq')")));
         }
         Nodes.kill(branchWorker);
+        assertThat(text(one, r, "select worker_last_tick < " + lastTick + " from pgq_node.get_node_info('replq')"))
+                .as("node1 is behind node4")
+                .isEqualTo("t");
         assertThat(Nodes.run(rootIni, "takeover", "node2", "--dead-root")).isZero();
+        assertThat(text(one, r, ROWS)).as("node1 caught up from node4 first").isEqualTo(ahead);
         assertThat(nodeType(one, r)).isEqualTo("root");
         assertThat(provider(two, l)).isEqualTo("node1");
         assertThat(provider(two, b2)).isEqualTo("node1");

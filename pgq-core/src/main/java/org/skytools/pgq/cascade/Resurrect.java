@@ -141,11 +141,14 @@ final class Resurrect {
         String stats = dropLostEvents(dumpFile, me.nodeName(), failoverTick);
         Long globalWm;
         try (Connection g = CascadeAdmin.open(connector, members.get(grave).location(), "node \"" + grave + "\"")) {
+            // the gravestone becomes the subscription in one transaction: never neither
+            g.setAutoCommit(false);
             PgqNodeClient prov = new PgqNodeClient(g);
             prov.unregisterSubscriber(queue, me.nodeName());
             PgqNodeClient.Subscription sub =
                     prov.registerSubscriber(queue, me.nodeName(), me.workerName(), failoverTick);
             NodeCreator.check(sub.ret(), "register_subscriber");
+            g.commit();
             globalWm = sub.globalWatermark();
         }
         try (Connection db = local.local()) {

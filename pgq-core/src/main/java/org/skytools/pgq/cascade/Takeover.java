@@ -76,7 +76,9 @@ final class Takeover {
         } else {
             oldIsRoot = info(oldNode).isRoot();
         }
+        String done = oldIsRoot ? takeoverRoot(oldNode, me.nodeName()) : takeoverBranch(oldNode, me.nodeName());
         if (all || failover) {
+            // after the switch: the new node then has every tick a subscriber may stand on
             for (String n : subscribersOf(oldNode)) {
                 if (!n.equals(me.nodeName())) {
                     log.info("moving \"{}\" from \"{}\" to \"{}\"", n, oldNode, me.nodeName());
@@ -84,7 +86,6 @@ final class Takeover {
                 }
             }
         }
-        String done = oldIsRoot ? takeoverRoot(oldNode, me.nodeName()) : takeoverBranch(oldNode, me.nodeName());
         log.info(done);
         return done;
     }
@@ -96,17 +97,28 @@ final class Takeover {
         if (alive(oldNode)) {
             oldInfo = info(oldNode);
             admin(oldNode).pause(null, timeout);
-            demote(oldNode, 1, newNode);
-            lastTick = demote(oldNode, 2, newNode);
-            log.info("old root \"{}\" ended with tick {}; waiting for \"{}\" to reach it", oldNode, lastTick, newNode);
-            awaitCompleted(newNode, lastTick);
+            try {
+                demote(oldNode, 1, newNode);
+                lastTick = demote(oldNode, 2, newNode);
+                log.info(
+                        "old root \"{}\" ended with tick {}; waiting for \"{}\" to reach it",
+                        oldNode,
+                        lastTick,
+                        newNode);
+                awaitCompleted(newNode, lastTick);
+            } catch (SQLException | RuntimeException e) {
+                undoDemotion(oldNode);
+                throw e;
+            }
         } else {
             lastTick = queueTop(newNode);
             String further = null;
             long furthest = lastTick;
             for (String n : subscribersOf(oldNode)) {
-                Long t = info(n).workerLastTick();
-                if (t != null && t > furthest) {
+                NodeInfo sub = info(n);
+                Long t = sub.workerLastTick();
+                // a leaf has no queue to read from
+                if (sub.nodeType() != NodeType.LEAF && t != null && t > furthest) {
                     furthest = t;
                     further = n;
                 }
@@ -118,6 +130,8 @@ final class Takeover {
                 lastTick = furthest;
             }
         }
+        // the new node may have moved to the survivor that got furthest
+        newInfo = info(newNode);
         admin(newNode).pause(null, timeout);
         try (Connection c = connect(newNode)) {
             NodeCreator.check(new PgqNodeClient(c).promoteBranch(queue), "promote_branch");
@@ -144,6 +158,29 @@ final class Takeover {
         }
         return "node \"" + newNode + "\" is the root now; the history of the dead root \"" + oldNode
                 + "\" ends at tick " + lastTick + " (" + oldWorker + ")";
+    }
+
+    /**
+     * A switchover that failed before the new root took over: the old root takes events and
+     * ticks again, and its worker runs, so the applications are not left refused.
+     */
+    private void undoDemotion(String oldNode) {
+        try (Connection c = connect(oldNode)) {
+            PgqClient pgq = new PgqClient(c);
+            pgq.setQueueConfig(queue, "disable_insert", "0");
+            pgq.setQueueConfig(queue, "external_ticker", "0");
+            admin(oldNode).resume(null, Duration.ZERO);
+            log.error("switchover failed: \"{}\" is the root again and takes events", oldNode);
+        } catch (SQLException | RuntimeException e) {
+            log.error(
+                    "switchover failed and \"{}\" could not be made writable again: {}; run there"
+                            + " select pgq.set_queue_config('{}', 'disable_insert', '0'),"
+                            + " pgq.set_queue_config('{}', 'external_ticker', '0'); then resume it",
+                    oldNode,
+                    e.getMessage(),
+                    queue,
+                    queue);
+        }
     }
 
     private String takeoverBranch(String oldNode, String newNode) throws SQLException {
