@@ -1,1 +1,0 @@
-insert into public.mydata (id, data) values ('7', 'x');
