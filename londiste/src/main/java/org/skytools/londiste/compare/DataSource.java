@@ -12,6 +12,8 @@ import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
 import org.skytools.londiste.table.TableCatalog;
 import org.skytools.londiste.table.TableInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node compare and repair read a table from (behaviour L-17): the provider when it holds the
@@ -23,6 +25,28 @@ import org.skytools.londiste.table.TableInfo;
  * @param opener opens connections to it
  */
 record DataSource(String node, ConnectionOpener opener) {
+    private static final Logger log = LoggerFactory.getLogger(DataSource.class);
+
+    /**
+     * The source of {@code table} for the local node {@code node}: its provider or a node above;
+     * logs when it is not the provider. Ends the read transaction on {@code node}.
+     */
+    static Optional<DataSource> forTable(
+            Connection node, String queue, String table, ConnectionOpener provider, LocationOpener nodes)
+            throws SQLException {
+        String providerNode =
+                String.valueOf(SqlRows.value(node, "select provider_node from pgq_node.get_node_info(?)", queue));
+        SqlRows.endRead(node);
+        Optional<DataSource> found = find(queue, table, providerNode, provider, nodes);
+        if (found.isPresent() && !found.get().node().equals(providerNode)) {
+            log.info(
+                    "{}: provider \"{}\" does not hold the table, reading it from \"{}\"",
+                    table,
+                    providerNode,
+                    found.get().node());
+        }
+        return found;
+    }
 
     /** The source of {@code table}, or empty when no node up to the root holds it. */
     static Optional<DataSource> find(

@@ -99,21 +99,11 @@ public final class TableRepairer {
             throws SQLException {
         List<String> statements = new ArrayList<>();
         int[] counts = new int[3];
-        String providerNode =
-                String.valueOf(SqlRows.value(node, "select provider_node from pgq_node.get_node_info(?)", queue));
-        SqlRows.endRead(node);
-        Optional<DataSource> found = DataSource.find(queue, t.name(), providerNode, provider, nodes);
+        Optional<DataSource> found = DataSource.forTable(node, queue, t.name(), provider, nodes);
         if (found.isEmpty()) {
             return skip(t.name(), "table not ready on provider" + (nodes == null ? "" : " nor on any node above it"));
         }
         ConnectionOpener source = found.get().opener();
-        if (!found.get().node().equals(providerNode)) {
-            log.info(
-                    "{}: provider \"{}\" does not hold the table, reading it from \"{}\"",
-                    t.name(),
-                    providerNode,
-                    found.get().node());
-        }
         try (Connection src = source.open();
                 Connection lock = source.open();
                 Connection setup = source.open()) {

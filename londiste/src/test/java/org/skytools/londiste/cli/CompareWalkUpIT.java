@@ -4,18 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.skytools.testkit.ClusterGroup;
 import org.skytools.testkit.PgCluster;
 import org.skytools.testkit.PgTest;
@@ -26,25 +18,7 @@ import org.skytools.testkit.PgTest;
  */
 @PgTest(clusters = 2)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class CompareWalkUpIT {
-    private static final Duration WAIT = Duration.ofSeconds(120);
-
-    @TempDir
-    Path dir;
-
-    private Nodes nodes;
-    private ScheduledExecutorService ticker;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        if (nodes != null) {
-            nodes.stopAll();
-        }
-    }
+class CompareWalkUpIT extends CliFixture {
 
     @Test
     void l17_compareAndRepairOnALeafUnderAQueueOnlyBranchReadTheRoot(ClusterGroup group) throws Exception {
@@ -73,13 +47,8 @@ class CompareWalkUpIT {
                 .isZero();
         assertThat(Nodes.run(leafIni, "create-leaf", "leaf", two.connString(l), "--provider=" + two.connString(b)))
                 .isZero();
-        sql(
-                one,
-                r,
-                "select pgq.set_queue_config('replq', 'ticker_max_lag', '0.2 seconds'),"
-                        + " pgq.set_queue_config('replq', 'ticker_idle_period', '0.5 seconds')");
-        ticker = Executors.newSingleThreadScheduledExecutor();
-        ticker.scheduleWithFixedDelay(() -> tick(one, r), 0, 100, TimeUnit.MILLISECONDS);
+        fastTicks(one, r, "replq");
+        startTicker(new TickTarget(one, r));
         nodes.startWorker(rootIni);
         nodes.startWorker(branchIni);
         nodes.startWorker(leafIni);
@@ -92,12 +61,7 @@ class CompareWalkUpIT {
         sql(two, l, "create table mydata (id int4 primary key, data text)");
         assertThat(Nodes.run(leafIni, "add-table", "mydata", "--find-copy-node"))
                 .isZero();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> "ok"
-                .equals(text(
-                        two,
-                        l,
-                        "select coalesce(max(merge_state), '') from londiste.get_table_list('replq')"
-                                + " where table_name = 'public.mydata' and local")));
+        awaitOk(two, l, "public.mydata");
         sql(one, r, "update mydata set data = 'x' where id <= 10");
         assertThat(Nodes.run(leafIni, "compare")).as("compare against the root").isZero();
 
@@ -107,31 +71,5 @@ class CompareWalkUpIT {
         assertThat(Nodes.run(leafIni, "repair", "--apply")).isEqualTo(1);
         assertThat(text(two, l, "select data from mydata where id = 7")).isEqualTo("x");
         assertThat(Nodes.run(leafIni, "compare")).isZero();
-    }
-
-    private static void sql(PgCluster cluster, String db, String... statements) throws SQLException {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
-    }
-
-    private static String text(PgCluster cluster, String db, String query) throws SQLException {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(query)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static void tick(PgCluster cluster, String db) {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement()) {
-            st.execute("select pgq.ticker()");
-        } catch (SQLException e) {
-            // the schema may not be there yet
-        }
     }
 }

@@ -4,18 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.skytools.testkit.ClusterGroup;
 import org.skytools.testkit.PgCluster;
 import org.skytools.testkit.PgTest;
@@ -29,25 +21,7 @@ import org.skytools.testkit.PgTest;
  */
 @PgTest(clusters = 2)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class DispatchHandlerIT {
-    private static final Duration WAIT = Duration.ofSeconds(120);
-
-    @TempDir
-    Path dir;
-
-    private Nodes nodes;
-    private ScheduledExecutorService ticker;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        if (nodes != null) {
-            nodes.stopAll();
-        }
-    }
+class DispatchHandlerIT extends CliFixture {
 
     @Test
     void bulkDirectMonthlyFieldAndDirectWithFieldMapApplyAsTheirArgumentsSay(ClusterGroup group) throws Exception {
@@ -65,13 +39,8 @@ class DispatchHandlerIT {
         assertThat(Nodes.run(root, "create-root", "hsrc", one.connString(src))).isZero();
         assertThat(Nodes.run(leaf, "create-leaf", "hdst", two.connString(dst), "--provider=" + one.connString(src)))
                 .isZero();
-        sql(
-                one,
-                src,
-                "select pgq.set_queue_config('replq', 'ticker_max_lag', '0.2 seconds'),"
-                        + " pgq.set_queue_config('replq', 'ticker_idle_period', '0.5 seconds')");
-        ticker = Executors.newSingleThreadScheduledExecutor();
-        ticker.scheduleWithFixedDelay(() -> tick(one, src), 0, 100, TimeUnit.MILLISECONDS);
+        fastTicks(one, src, "replq");
+        startTicker(new TickTarget(one, src));
         nodes.startWorker(leaf);
 
         // bulk_direct: the bulk loader into the table itself
@@ -193,45 +162,5 @@ class DispatchHandlerIT {
                         "select string_agg(c.relname, ',' order by c.relname) from pg_inherits i"
                                 + " join pg_class c on c.oid = i.inhrelid where i.inhparent = 'logtable'::regclass"))
                 .isEqualTo("logtable_2011_04,logtable_2011_05,logtable_2011_06");
-    }
-
-    private static void sql(PgCluster cluster, String db, String... statements) throws SQLException {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
-    }
-
-    private static String text(PgCluster cluster, String db, String query) throws SQLException {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(query)) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState())) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
-    private static void tick(PgCluster cluster, String db) {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement()) {
-            st.execute("select pgq.ticker()");
-        } catch (SQLException e) {
-            // the schema may not be there yet
-        }
-    }
-
-    private static void awaitOk(PgCluster cluster, String db, String table) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> "ok"
-                .equals(text(
-                        cluster,
-                        db,
-                        "select coalesce(max(merge_state), '') from londiste.get_table_list('replq')"
-                                + " where table_name = '" + table + "' and local")));
     }
 }

@@ -4,18 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.skytools.testkit.ClusterGroup;
 import org.skytools.testkit.PgCluster;
 import org.skytools.testkit.PgTest;
@@ -27,27 +19,9 @@ import org.skytools.testkit.PgTest;
  */
 @PgTest(clusters = 2)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class MergeAllIT {
-    private static final Duration WAIT = Duration.ofSeconds(120);
+class MergeAllIT extends CliFixture {
     private static final String ROWS =
             "select coalesce(string_agg(id || ':' || data, ',' order by id), '') from mydata";
-
-    @TempDir
-    Path dir;
-
-    private Nodes nodes;
-    private ScheduledExecutorService ticker;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        if (nodes != null) {
-            nodes.stopAll();
-        }
-    }
 
     @Test
     void l18_l19_l20_twoShardsMergeIntoOneTableWithoutLosingEitherCopy(ClusterGroup group) throws Exception {
@@ -81,22 +55,10 @@ class MergeAllIT {
                             two.connString(full),
                             "--provider=" + one.connString(parts[i])))
                     .isZero();
-            sql(
-                    one,
-                    parts[i],
-                    "select pgq.set_queue_config('replika_" + parts[i] + "', 'ticker_max_lag', '0.2 seconds'),"
-                            + " pgq.set_queue_config('replika_" + parts[i] + "', 'ticker_idle_period', '0.5 seconds')");
+            fastTicks(one, parts[i], "replika_" + parts[i]);
             assertThat(Nodes.run(rootIni[i], "add-table", "mydata")).isZero();
         }
-        ticker = Executors.newSingleThreadScheduledExecutor();
-        ticker.scheduleWithFixedDelay(
-                () -> {
-                    tick(one, parts[0]);
-                    tick(one, parts[1]);
-                },
-                0,
-                100,
-                TimeUnit.MILLISECONDS);
+        startTicker(new TickTarget(one, parts[0]), new TickTarget(one, parts[1]));
         nodes.startWorker(leafIni[0]);
         nodes.startWorker(leafIni[1]);
         // both leaves learn the roots' table from their queues
@@ -114,12 +76,7 @@ class MergeAllIT {
                 .isEqualTo("2");
         for (int i = 0; i < 2; i++) {
             String q = "replika_" + parts[i];
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> "ok"
-                    .equals(text(
-                            two,
-                            full,
-                            "select coalesce(max(merge_state), '') from londiste.get_table_list('" + q + "')"
-                                    + " where table_name = 'public.mydata' and local")));
+            awaitOk(two, full, q, "public.mydata");
         }
         assertThat(text(two, full, "select count(*) from mydata")).isEqualTo("1000");
         sql(one, parts[0], "insert into mydata values (600, 'p1_new')", "delete from mydata where id = 1");
@@ -137,31 +94,5 @@ class MergeAllIT {
                         "select count(*) from pg_index where indrelid = 'mydata'::regclass and indisprimary"))
                 .as("the primary key is back after the copies")
                 .isEqualTo("1");
-    }
-
-    private static void sql(PgCluster cluster, String db, String... statements) throws SQLException {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
-    }
-
-    private static String text(PgCluster cluster, String db, String query) throws SQLException {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(query)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static void tick(PgCluster cluster, String db) {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement()) {
-            st.execute("select pgq.ticker()");
-        } catch (SQLException e) {
-            // the schema may not be there yet
-        }
     }
 }

@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.skytools.testkit.ClusterGroup;
 import org.skytools.testkit.PgCluster;
 import org.skytools.testkit.PgTest;
@@ -27,27 +20,9 @@ import org.skytools.testkit.PgTest;
  */
 @PgTest(clusters = 2)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class ShardHandlerIT {
-    private static final Duration WAIT = Duration.ofSeconds(120);
+class ShardHandlerIT extends CliFixture {
     private static final String HASH_FUNC = "create function partconf.get_hash_raw(text) returns int4"
             + " language sql immutable as 'select hashtext($1)'";
-
-    @TempDir
-    Path dir;
-
-    private Nodes nodes;
-    private ScheduledExecutorService ticker;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        if (nodes != null) {
-            nodes.stopAll();
-        }
-    }
 
     @Test
     void partHandlerLeavesCopyReplayAndCompareOnlyTheirOwnPartition(ClusterGroup group) throws Exception {
@@ -90,13 +65,8 @@ class ShardHandlerIT {
                             "--provider=" + one.connString(rootDb)))
                     .isZero();
         }
-        sql(
-                one,
-                rootDb,
-                "select pgq.set_queue_config('replq', 'ticker_max_lag', '0.2 seconds'),"
-                        + " pgq.set_queue_config('replq', 'ticker_idle_period', '0.5 seconds')");
-        ticker = Executors.newSingleThreadScheduledExecutor();
-        ticker.scheduleWithFixedDelay(() -> tick(one, rootDb), 0, 100, TimeUnit.MILLISECONDS);
+        fastTicks(one, rootDb, "replq");
+        startTicker(new TickTarget(one, rootDb));
 
         // bad input: the handler needs its key column; nothing is added
         assertThat(Nodes.run(root, "add-table", "mydata", "--handler=part")).isNotZero();
@@ -150,45 +120,5 @@ class ShardHandlerIT {
         assertThat(count(two, parts[0], "select count(*) from mydata")
                         + count(two, parts[1], "select count(*) from mydata"))
                 .isEqualTo(count(one, rootDb, "select count(*) from mydata"));
-    }
-
-    private static void sql(PgCluster cluster, String db, String... statements) throws SQLException {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
-    }
-
-    private static String text(PgCluster cluster, String db, String query) throws SQLException {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement();
-                var rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static long count(PgCluster cluster, String db, String query) throws SQLException {
-        return Long.parseLong(text(cluster, db, query));
-    }
-
-    private static void tick(PgCluster cluster, String db) {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement()) {
-            st.execute("select pgq.ticker()");
-        } catch (SQLException e) {
-            // the schema may not be there yet
-        }
-    }
-
-    private static void awaitOk(PgCluster cluster, String db, String table) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> "ok"
-                .equals(text(
-                        cluster,
-                        db,
-                        "select coalesce(max(merge_state), '') from londiste.get_table_list('replq')"
-                                + " where table_name = '" + table + "' and local")));
     }
 }

@@ -5,19 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.skytools.testkit.ClusterGroup;
 import org.skytools.testkit.PgCluster;
 import org.skytools.testkit.PgTest;
@@ -33,27 +26,9 @@ import org.skytools.testkit.PgTest;
  */
 @PgTest(clusters = 2)
 @Timeout(value = 400, unit = TimeUnit.SECONDS)
-class TakeoverIT {
-    private static final Duration WAIT = Duration.ofSeconds(120);
+class TakeoverIT extends CliFixture {
     private static final String ROWS =
             "select coalesce(string_agg(id || ':' || data, ',' order by id), '') from mytable";
-
-    @TempDir
-    Path dir;
-
-    private Nodes nodes;
-    private ScheduledExecutorService ticker;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        if (nodes != null) {
-            nodes.stopAll();
-        }
-    }
 
     @Test
     void c18_c21_switchoverToTheBranchThenFailoverBackLosesNoRow(ClusterGroup group) throws Exception {
@@ -88,26 +63,14 @@ class TakeoverIT {
         assertThat(Nodes.run(
                         branch2Ini, "create-branch", "node4", two.connString(b2), "--provider=" + one.connString(r)))
                 .isZero();
-        sql(
-                one,
-                r,
-                "select pgq.set_queue_config('replq', 'ticker_max_lag', '0.2 seconds'),"
-                        + " pgq.set_queue_config('replq', 'ticker_idle_period', '0.5 seconds')");
+        fastTicks(one, r, "replq");
         AtomicBoolean node2Ticks = new AtomicBoolean(true);
-        ticker = Executors.newSingleThreadScheduledExecutor();
         // as pgqd: every database is ticked, and only a root's queue takes the ticks
-        ticker.scheduleWithFixedDelay(
-                () -> {
-                    tick(one, r);
-                    if (node2Ticks.get()) {
-                        tick(two, b);
-                    }
-                    tick(two, l);
-                    tick(two, b2);
-                },
-                0,
-                100,
-                TimeUnit.MILLISECONDS);
+        startTicker(
+                new TickTarget(one, r),
+                new TickTarget(two, b, node2Ticks::get),
+                new TickTarget(two, l),
+                new TickTarget(two, b2));
         nodes.startWorker(rootIni);
         Process branchWorker = nodes.startWorker(branchIni);
         nodes.startWorker(leafIni);
@@ -237,31 +200,5 @@ class TakeoverIT {
 
     private static String nodeType(PgCluster cluster, String db) throws SQLException {
         return text(cluster, db, "select node_type from pgq_node.get_node_info('replq')");
-    }
-
-    private static void sql(PgCluster cluster, String db, String... statements) throws SQLException {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
-    }
-
-    private static String text(PgCluster cluster, String db, String query) throws SQLException {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(query)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static void tick(PgCluster cluster, String db) {
-        try (Connection c = cluster.connect(db);
-                Statement st = c.createStatement()) {
-            st.execute("select pgq.ticker()");
-        } catch (SQLException e) {
-            // the schema may not be there yet
-        }
     }
 }
