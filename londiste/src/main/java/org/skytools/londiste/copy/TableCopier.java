@@ -68,6 +68,8 @@ public final class TableCopier implements Runnable {
     private boolean woken;
     private long idleMillis = 30_000;
     private long retryMillis = 5_000;
+    // the last look found a merged table whose first source copies: the next look comes soon
+    private boolean waitingForMergedSource;
     // stale copy consumers are looked for once at start and after each copy, not on every idle round
     private boolean cleanupWanted = true;
 
@@ -128,6 +130,10 @@ public final class TableCopier implements Runnable {
                 if (copyNext().isPresent()) {
                     continue;
                 }
+                if (waitingForMergedSource) {
+                    // another source of a merged table copies first: look again soon
+                    pause = retryMillis;
+                }
             } catch (SQLException | RuntimeException e) {
                 log.error("copy failed, will retry", e);
                 cleanupWanted = true;
@@ -154,21 +160,6 @@ public final class TableCopier implements Runnable {
         }
     }
 
-    private void wakeUpIn(long millis) {
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        Thread.sleep(millis);
-                        wakeUp();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "copy-retry");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** Ends {@link #run} after the current copy. */
     public void stop() {
         running = false;
@@ -185,18 +176,14 @@ public final class TableCopier implements Runnable {
                 }
             }
         }
-        boolean waiting = false;
+        waitingForMergedSource = false;
         for (String table : todo) {
             CopyOutcome o = copyTable(table);
             if (o.status() == CopyOutcome.Status.COPIED) {
                 cleanupWanted = true;
                 return Optional.of(o);
             }
-            waiting |= o.status() == CopyOutcome.Status.WAITING;
-        }
-        if (waiting) {
-            // another source of a merged table copies first: look again soon, not after the idle wait
-            wakeUpIn(retryMillis);
+            waitingForMergedSource |= o.status() == CopyOutcome.Status.WAITING;
         }
         if (cleanupWanted) {
             cleanupStaleConsumers();

@@ -31,6 +31,9 @@ final class DispatchRouter {
 
     // by handler settings and table: a changed handler gets partitions of its own
     private final Map<List<Object>, Partitions> partitions = new HashMap<>();
+    // made once, not per event: the table and the apply mode each routed change goes with
+    private final Map<List<String>, ReplayTable> targets = new HashMap<>();
+    private final Map<TableHandler, TableHandler> appliers = new HashMap<>();
 
     /** Called after the batch's last flush: the retention of partitions made in it. */
     void afterBatch(Connection dst) throws SQLException {
@@ -91,14 +94,9 @@ final class DispatchRouter {
                 }
             }
         }
-        ReplayTable target = new ReplayTable(t.name(), dest, t.handler());
-        TableHandler apply = new TableHandler(
-                h.name(),
-                conf.bulk() ? ApplyMode.SET : ApplyMode.ORDERED,
-                conf.method() == 3 ? 0 : conf.method(),
-                h.ignoreTruncate(),
-                false,
-                true);
+        ReplayTable target =
+                targets.computeIfAbsent(List.of(t.name(), dest), k -> new ReplayTable(t.name(), k.get(1), t.handler()));
+        TableHandler apply = appliers.computeIfAbsent(h, DispatchRouter::applier);
         if (conf.bulk() && conf.method() == 3 && rc.op() != RowOp.INSERT) {
             throw new SkyToolsException(
                     ErrorKind.RUNTIME,
@@ -123,6 +121,18 @@ final class DispatchRouter {
             default -> out.add(new Routed(change(rc, rc.op(), pkey, row), target, apply));
         }
         return out;
+    }
+
+    /** How the changes of a dispatch handler are applied: in order, or as net changes for {@code bulk}. */
+    private static TableHandler applier(TableHandler h) {
+        DispatchConfig conf = h.dispatch();
+        return new TableHandler(
+                h.name(),
+                conf.bulk() ? ApplyMode.SET : ApplyMode.ORDERED,
+                conf.method() == 3 ? 0 : conf.method(),
+                h.ignoreTruncate(),
+                false,
+                true);
     }
 
     private static ReplayEvent.RowChange change(

@@ -374,7 +374,8 @@ public final class CascadeAdmin {
         }
     }
 
-    private void sleep() {
+    /** Waits one poll interval between looks at a worker's progress. */
+    void sleep() {
         try {
             Thread.sleep(pollInterval.toMillis());
         } catch (InterruptedException e) {

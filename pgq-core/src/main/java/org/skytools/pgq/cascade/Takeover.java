@@ -219,7 +219,7 @@ final class Takeover {
                                 + " s (at " + i.workerLastTick() + "); check that its worker runs, then run takeover"
                                 + " again");
             }
-            sleep();
+            local.sleep();
             i = info(node);
         }
     }
@@ -317,14 +317,5 @@ final class Takeover {
 
     private void loadMembers() throws SQLException {
         members = NodeCreator.byName(local.members());
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SkyToolsException(ErrorKind.RUNTIME, "interrupted while waiting", e);
-        }
     }
 }
