@@ -111,6 +111,32 @@ public final class PgqClient {
                 .flatMap(Optional::ofNullable);
     }
 
+    /**
+     * {@code pgq.next_batch_custom} for a consumer that is behind: up to the first tick with at least
+     * {@code minCount} events after its position, or up to the queue's latest tick when fewer wait.
+     * The second part passes, as the minimal interval, the time between the consumer's last tick and
+     * the queue's latest one (its lag less the ticker's), so that the tail of a backlog is one batch,
+     * not one per tick. Uses only PgQ's documented functions, as a provider may run the original.
+     */
+    public Optional<NextBatchInfo> nextBatchCatchingUp(String queue, String consumer, String minLag, int minCount)
+            throws SQLException {
+        return SqlCalls.one(
+                        conn,
+                        "select " + BATCH_COLUMNS
+                                + " from pgq.next_batch_custom(?::text, ?::text, ?::interval, ?::int4,"
+                                + " (select c.lag - q.ticker_lag from pgq.get_consumer_info(?::text, ?::text) c,"
+                                + " pgq.get_queue_info(?::text) q))",
+                        PgqClient::nextBatchRow,
+                        queue,
+                        consumer,
+                        minLag,
+                        minCount,
+                        queue,
+                        consumer,
+                        queue)
+                .flatMap(Optional::ofNullable);
+    }
+
     /** {@code pgq.get_batch_events}: all events of an open batch, ordered by id. */
     public List<Event> getBatchEvents(long batchId) throws SQLException {
         return SqlCalls.list(

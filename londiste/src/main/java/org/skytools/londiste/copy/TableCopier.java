@@ -72,6 +72,9 @@ public final class TableCopier implements Runnable {
     private boolean waitingForMergedSource;
     // stale copy consumers are looked for once at start and after each copy, not on every idle round
     private boolean cleanupWanted = true;
+    // the first round waits like an idle one: a sibling looks at start and wakes this one for work
+    private boolean startIdle;
+    private Runnable moreWork = () -> {};
 
     /**
      * @param queue the queue
@@ -115,12 +118,27 @@ public final class TableCopier implements Runnable {
     }
 
     /**
+     * Makes this copier one of several: it does not look for tables (nor for stale copy consumers)
+     * at start, where {@code first} does and runs {@code moreWork} when it finds more tables than the
+     * one it takes, so that a worker's start opens one set of connections, not one per copier.
+     */
+    public TableCopier sibling(boolean first, Runnable moreWork) {
+        this.startIdle = !first;
+        this.cleanupWanted = first;
+        this.moreWork = moreWork;
+        return this;
+    }
+
+    /**
      * Copies tables while running: each {@code in-copy} table once, then waits for {@link #wakeUp}.
      * The idle wait is long because each look costs connections on both nodes, taken from the
      * replay on a busy host; the worker wakes the copiers when it claims tables.
      */
     @Override
     public void run() {
+        if (startIdle && !idle(idleMillis)) {
+            return;
+        }
         while (running) {
             synchronized (wake) {
                 woken = false;
@@ -139,15 +157,23 @@ public final class TableCopier implements Runnable {
                 cleanupWanted = true;
                 pause = retryMillis;
             }
-            synchronized (wake) {
-                try {
-                    if (!woken && running) {
-                        wake.wait(pause);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+            if (!idle(pause)) {
+                return;
+            }
+        }
+    }
+
+    // waits up to pause ms unless woken since the last look; false when interrupted
+    private boolean idle(long pause) {
+        synchronized (wake) {
+            try {
+                if (!woken && running) {
+                    wake.wait(pause);
                 }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
     }
@@ -177,6 +203,9 @@ public final class TableCopier implements Runnable {
             }
         }
         waitingForMergedSource = false;
+        if (todo.size() > 1) {
+            moreWork.run();
+        }
         for (String table : todo) {
             CopyOutcome o = copyTable(table);
             if (o.status() == CopyOutcome.Status.COPIED) {

@@ -37,7 +37,8 @@ final class Copiers implements AutoCloseable {
             new BatchApplier(ReplayOptions.forQueue(queue).asCopyProcess(), only).apply(dst, events, ReplayFilter.ALL);
         };
         for (int i = 0; i < count; i++) {
-            TableCopier copier = new TableCopier(queue, workerName, local, provider, nodes, sink);
+            TableCopier copier =
+                    new TableCopier(queue, workerName, local, provider, nodes, sink).sibling(i == 0, this::wakeUp);
             copiers.add(copier);
             Thread t = new Thread(copier, "copy-" + (i + 1));
             t.setDaemon(true);

@@ -68,6 +68,10 @@ class CascadeIT {
                 RecordingWorker w2 = new RecordingWorker(
                         t.branch(), CascadeSettings.of(QUEUE, "w2").withLazyFetch(3));
                 RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            // a worker starts as if behind (a leaf would join ticks): a round with nothing to do
+            // shows both subscribers up to date, so each tick below is a batch of its own
+            drain(w2);
+            drain(w3);
             long tick1 = produce(t.root(), "a", 10);
             long tick2 = produce(t.root(), "b", 4);
             w1.workOnce();
@@ -126,8 +130,9 @@ class CascadeIT {
                     .as("a branch keeps every tick: its subscribers may stand on any")
                     .isEqualTo(ticks);
             assertThat(t.leaf().queryValue(batches, Long.class))
-                    .as("a leaf behind joins ticks: a single-tick batch, then the rest at once")
-                    .isBetween(1L, 3L);
+                    .as("a leaf that starts behind joins ticks: fewer events than a catch-up batch wait, so"
+                            + " it takes them all up to the provider's latest tick at once")
+                    .isEqualTo(1L);
             String events = "select ev_id, ev_data from applied order by ev_id";
             assertThat(t.leaf().query(events))
                     .hasSize(ticks * 1000)
