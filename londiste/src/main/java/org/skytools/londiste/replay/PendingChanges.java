@@ -42,7 +42,9 @@ final class PendingChanges {
     }
 
     void add(ReplayEvent.TableEvent ev, ReplayTable table, TableHandler handler, Event raw) {
-        items.add(new Item(ev, table, handler, raw));
+        // the raw event only where it is passed on as it is: a chunk holds up to maxPendingEvents
+        boolean passedOn = handler.mode() == ApplyMode.QUEUE || handler.mode() == ApplyMode.FUNCTION;
+        items.add(new Item(ev, table, handler, passedOn ? raw : null));
     }
 
     int size() {

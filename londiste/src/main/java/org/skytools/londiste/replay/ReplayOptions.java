@@ -36,7 +36,7 @@ public record ReplayOptions(
 
     /** The defaults for the main worker of {@code queueName}. */
     public static ReplayOptions forQueue(String queueName) {
-        return new ReplayOptions(queueName, false, true, false, 100_000, 1_000, 10_000, 1_000);
+        return new ReplayOptions(queueName, false, true, false, 20_000, 1_000, 10_000, 1_000);
     }
 
     /** These options for a copy process. */
