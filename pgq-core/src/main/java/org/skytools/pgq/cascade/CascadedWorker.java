@@ -200,11 +200,13 @@ public abstract class CascadedWorker implements AutoCloseable {
     }
 
     private boolean workOnSubscriber(Connection dst, WorkerState st) throws Exception {
-        if (st.combinedQueue() != null && st.combinedType() != NodeType.ROOT) {
-            // C-27: behind a combined branch the leaf must wait for the combined stream, not apply
+        // C-27: a merge leaf whose combined queue is a branch here applies nothing: the combined
+        // branch's worker moves its position when the batch's pgq.tick-id event comes through
+        boolean waitsForCombined = st.combinedQueue() != null && st.combinedType() == NodeType.BRANCH;
+        if (st.combinedQueue() != null && !waitsForCombined && st.combinedType() != NodeType.ROOT) {
             throw SkyToolsException.state("merge leaf \"" + st.nodeName() + "\" feeds combined queue \""
                     + st.combinedQueue() + "\" on a " + st.combinedType().sqlName()
-                    + " node, which this worker does not support");
+                    + " node; it must be the root or a branch of that queue");
         }
         Connection src = provider(st);
         Optional<NextBatchInfo> next = Optional.empty();
@@ -238,7 +240,11 @@ public abstract class CascadedWorker implements AutoCloseable {
         NextBatchInfo b = next.get();
         long completed = st.completedTick() == null ? -1 : st.completedTick();
         if (completed == b.curTickId()) {
-            log.info("batch {} (tick {}) was applied here already, finishing it", b.batchId(), b.curTickId());
+            if (waitsForCombined) {
+                log.debug("batch {} (tick {}) passed through combined queue, finishing it", b.batchId(), b.curTickId());
+            } else {
+                log.info("batch {} (tick {}) was applied here already, finishing it", b.batchId(), b.curTickId());
+            }
             if (st.nodeType() == NodeType.BRANCH) {
                 repairBranchTick(dst, st, b);
             }
@@ -248,6 +254,15 @@ public abstract class CascadedWorker implements AutoCloseable {
         if (completed != b.prevTickId()) {
             throw SkyToolsException.state("lost position: the provider's batch covers ticks " + b.prevTickId() + ".."
                     + b.curTickId() + " but node \"" + st.nodeName() + "\" completed tick " + completed);
+        }
+        if (waitsForCombined) {
+            log.debug(
+                    "batch {} (ticks {}..{}) waits for combined queue \"{}\" to pass it",
+                    b.batchId(),
+                    b.prevTickId(),
+                    b.curTickId(),
+                    st.combinedQueue());
+            return false;
         }
         // a sync_watermark branch stays behind its own batches when reporting upward (C-13)
         publishLocalWatermark(src, st, sync.active() ? b.prevTickId() : st.localWatermark());

@@ -14,6 +14,7 @@ import static org.skytools.pgq.cascade.CascadeFixture.setup;
 import static org.skytools.pgq.cascade.CascadeFixture.tick;
 import static org.skytools.pgq.cascade.CascadeFixture.ticks;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.pgq.testsupport.TestQueues;
 import org.skytools.testkit.ClusterGroup;
 import org.skytools.testkit.PgTest;
 import org.skytools.testkit.TestDatabase;
@@ -340,6 +342,49 @@ class CascadeIT {
                     .extracting(r -> r.get("ev_data"))
                     .contains(String.valueOf(t1));
             assertThat(merged).noneMatch(r -> "pgq.location-info".equals(r.get("ev_type")));
+        }
+    }
+
+    @Test
+    void c27_mergeLeafBehindACombinedBranchWaitsForTheCombinedStreamAndAppliesNothing(ClusterGroup g) throws Exception {
+        TestDatabase part = database(g.get(0), "cmb_part");
+        TestDatabase full1 = database(g.get(1), "cmb_full1");
+        TestDatabase full2 = database(g.get(2), "cmb_full2");
+        admin(part).createRoot(setup("part1", part, null, "wp"));
+        CascadeAdmin combo1 = new CascadeAdmin(CascadeFixture.CONNECTOR, full1.connString(), "combo");
+        combo1.createRoot(setup("full1", full1, null, "wc1"));
+        CascadeAdmin combo2 = new CascadeAdmin(CascadeFixture.CONNECTOR, full2.connString(), "combo");
+        combo2.createBranch(setup("full2", full2, full1, "wc2"));
+        admin(full1)
+                .createLeaf(new NodeSetup("full1", full1.connString(), part.connString(), "wm1", null, "combo", true));
+        admin(full2)
+                .createLeaf(new NodeSetup("full2", full2.connString(), part.connString(), "wm2", null, "combo", true));
+        long start = admin(full2).nodeInfo().workerLastTick();
+        try (RecordingWorker mergeRoot = new RecordingWorker(full1, "wm1");
+                RecordingWorker mergeBranch = new RecordingWorker(full2, "wm2");
+                RecordingWorker comboBranch = new RecordingWorker(full2, CascadeSettings.of("combo", "wc2"))) {
+            long t1 = produce(part, "m", 3);
+            assertThat(drain(mergeBranch))
+                    .as("the partition batch waits until the combined stream brings its tick")
+                    .isZero();
+            assertThat(admin(full2).nodeInfo().workerLastTick()).isEqualTo(start);
+
+            drain(mergeRoot);
+            try (Connection c = full1.connect()) {
+                TestQueues.tick(c, "combo");
+            }
+            drain(comboBranch);
+            assertThat(admin(full2).nodeInfo().workerLastTick())
+                    .as("the combined branch's worker moved the merge leaf at the pgq.tick-id event")
+                    .isEqualTo(t1);
+            assertThat(drain(mergeBranch)).isEqualTo(1);
+            assertThat(part.queryValue("select last_tick from pgq.get_consumer_info(?, 'wm2')", Long.class, QUEUE))
+                    .as("the partition batch is finished on the partition root")
+                    .isEqualTo(t1);
+            assertThat(applied(full2))
+                    .as("the rows came once, through the combined queue; the merge leaf applied nothing")
+                    .extracting(r -> r.get("ev_data"))
+                    .containsExactly("m0", "m1", "m2");
         }
     }
 
