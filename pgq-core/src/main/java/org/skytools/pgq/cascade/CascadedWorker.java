@@ -239,12 +239,11 @@ public abstract class CascadedWorker implements AutoCloseable {
         }
         NextBatchInfo b = next.get();
         long completed = st.completedTick() == null ? -1 : st.completedTick();
+        if (waitsForCombined) {
+            return followCombined(src, st, b, completed);
+        }
         if (completed == b.curTickId()) {
-            if (waitsForCombined) {
-                log.debug("batch {} (tick {}) passed through combined queue, finishing it", b.batchId(), b.curTickId());
-            } else {
-                log.info("batch {} (tick {}) was applied here already, finishing it", b.batchId(), b.curTickId());
-            }
+            log.info("batch {} (tick {}) was applied here already, finishing it", b.batchId(), b.curTickId());
             if (st.nodeType() == NodeType.BRANCH) {
                 repairBranchTick(dst, st, b);
             }
@@ -254,15 +253,6 @@ public abstract class CascadedWorker implements AutoCloseable {
         if (completed != b.prevTickId()) {
             throw SkyToolsException.state("lost position: the provider's batch covers ticks " + b.prevTickId() + ".."
                     + b.curTickId() + " but node \"" + st.nodeName() + "\" completed tick " + completed);
-        }
-        if (waitsForCombined) {
-            log.debug(
-                    "batch {} (ticks {}..{}) waits for combined queue \"{}\" to pass it",
-                    b.batchId(),
-                    b.prevTickId(),
-                    b.curTickId(),
-                    st.combinedQueue());
-            return false;
         }
         // a sync_watermark branch stays behind its own batches when reporting upward (C-13)
         publishLocalWatermark(src, st, sync.active() ? b.prevTickId() : st.localWatermark());
@@ -334,6 +324,36 @@ public abstract class CascadedWorker implements AutoCloseable {
             }
             finish(src, b);
         }
+    }
+
+    /**
+     * C-27: the partition batch is done once the combined stream moved this node to its end tick
+     * or past it (the combined branch may be several partition batches ahead); until then it stays
+     * open on the provider and the worker idles.
+     */
+    private boolean followCombined(Connection src, WorkerState st, NextBatchInfo b, long completed)
+            throws SQLException {
+        publishLocalWatermark(src, st, st.localWatermark());
+        if (completed >= b.curTickId()) {
+            log.debug(
+                    "batch {} (tick {}) came through combined queue \"{}\", finishing it",
+                    b.batchId(),
+                    b.curTickId(),
+                    st.combinedQueue());
+            finish(src, b);
+            return true;
+        }
+        if (completed < b.prevTickId()) {
+            throw SkyToolsException.state("lost position: the provider's batch covers ticks " + b.prevTickId() + ".."
+                    + b.curTickId() + " but node \"" + st.nodeName() + "\" completed tick " + completed);
+        }
+        log.debug(
+                "batch {} (ticks {}..{}) waits for combined queue \"{}\"",
+                b.batchId(),
+                b.prevTickId(),
+                b.curTickId(),
+                st.combinedQueue());
+        return false;
     }
 
     /** The batch was committed here but the worker stopped before its local tick (C-3). */
