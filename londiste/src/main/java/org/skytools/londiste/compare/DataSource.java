@@ -48,6 +48,11 @@ record DataSource(String node, ConnectionOpener opener) {
         return found;
     }
 
+    /** Why a table has no source, as compare and repair report it. */
+    static String missing(LocationOpener nodes) {
+        return "table not ready on provider" + (nodes == null ? "" : " nor on any node above it");
+    }
+
     /** The source of {@code table}, or empty when no node up to the root holds it. */
     static Optional<DataSource> find(
             String queue, String table, String providerNode, ConnectionOpener provider, LocationOpener nodes)

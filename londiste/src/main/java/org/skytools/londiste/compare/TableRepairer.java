@@ -101,7 +101,7 @@ public final class TableRepairer {
         int[] counts = new int[3];
         Optional<DataSource> found = DataSource.forTable(node, queue, t.name(), provider, nodes);
         if (found.isEmpty()) {
-            return skip(t.name(), "table not ready on provider" + (nodes == null ? "" : " nor on any node above it"));
+            return skip(t.name(), DataSource.missing(nodes));
         }
         ConnectionOpener source = found.get().opener();
         try (Connection src = source.open();

@@ -113,7 +113,7 @@ class ShardHandlerIT extends CliFixture {
                     .as("compare of partition %d", i)
                     .isZero();
             // repair reads only the partition's rows too: nothing to fix
-            assertThat(Nodes.run(leaves[i], "repair", "--apply"))
+            assertThat(nodes.runIn(dir, leaves[i], "repair", "--apply"))
                     .as("repair of partition %d", i)
                     .isZero();
         }

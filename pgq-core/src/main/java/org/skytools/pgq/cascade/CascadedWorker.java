@@ -251,8 +251,7 @@ public abstract class CascadedWorker implements AutoCloseable {
             return true;
         }
         if (completed != b.prevTickId()) {
-            throw SkyToolsException.state("lost position: the provider's batch covers ticks " + b.prevTickId() + ".."
-                    + b.curTickId() + " but node \"" + st.nodeName() + "\" completed tick " + completed);
+            throw lostPosition(st, b, completed);
         }
         // a sync_watermark branch stays behind its own batches when reporting upward (C-13)
         publishLocalWatermark(src, st, sync.active() ? b.prevTickId() : st.localWatermark());
@@ -344,8 +343,7 @@ public abstract class CascadedWorker implements AutoCloseable {
             return true;
         }
         if (completed < b.prevTickId()) {
-            throw SkyToolsException.state("lost position: the provider's batch covers ticks " + b.prevTickId() + ".."
-                    + b.curTickId() + " but node \"" + st.nodeName() + "\" completed tick " + completed);
+            throw lostPosition(st, b, completed);
         }
         log.debug(
                 "batch {} (ticks {}..{}) waits for combined queue \"{}\"",
@@ -354,6 +352,11 @@ public abstract class CascadedWorker implements AutoCloseable {
                 b.curTickId(),
                 st.combinedQueue());
         return false;
+    }
+
+    private static SkyToolsException lostPosition(WorkerState st, NextBatchInfo b, long completed) {
+        return SkyToolsException.state("lost position: the provider's batch covers ticks " + b.prevTickId() + ".."
+                + b.curTickId() + " but node \"" + st.nodeName() + "\" completed tick " + completed);
     }
 
     /** The batch was committed here but the worker stopped before its local tick (C-3). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.skytools.common.db.Quoting;
 import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.pgq.PgqClient;
@@ -174,12 +175,12 @@ final class Takeover {
         } catch (SQLException | RuntimeException e) {
             log.error(
                     "switchover failed and \"{}\" could not be made writable again: {}; run there"
-                            + " select pgq.set_queue_config('{}', 'disable_insert', '0'),"
-                            + " pgq.set_queue_config('{}', 'external_ticker', '0'); then resume it",
+                            + " select pgq.set_queue_config({}, 'disable_insert', '0'),"
+                            + " pgq.set_queue_config({}, 'external_ticker', '0'); then resume it",
                     oldNode,
                     e.getMessage(),
-                    queue,
-                    queue);
+                    Quoting.quoteLiteral(queue),
+                    Quoting.quoteLiteral(queue));
         }
     }
 
