@@ -16,10 +16,30 @@ public final class RowImageDecoder {
     // column lists never repeat
     private static final int MAX_SHAPES = 512;
 
+    // the name tokens of the last few shapes, tried before a full decode: a replayed batch
+    // interleaves the rows of a handful of tables
+    private static final int TEMPLATES = 8;
+
     private final Map<List<String>, RowShape> shapes = new HashMap<>();
+    private final Template[] templates = new Template[TEMPLATES];
+    private int nextTemplate;
+
+    /** A shape with the name tokens, still encoded, as its rows spell them. */
+    private record Template(RowShape shape, String[] nameTokens) {}
 
     /** The row encoded in {@code text}; an empty row for null or empty text. */
     public RowImage decode(String text) {
+        if (text != null) {
+            for (Template t : templates) {
+                if (t == null) {
+                    break;
+                }
+                String[] values = UrlCoding.decodeValues(text, t.nameTokens());
+                if (values != null) {
+                    return new RowImage(t.shape(), values);
+                }
+            }
+        }
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
         UrlCoding.decodeInto(text, (name, value) -> {
@@ -27,7 +47,22 @@ public final class RowImageDecoder {
             values.add(value);
         });
         RowShape shape = shape(names);
-        return shape != null ? new RowImage(shape, values.toArray(new String[0])) : collapsed(text);
+        if (shape == null) {
+            return collapsed(text);
+        }
+        remember(shape, text);
+        return new RowImage(shape, values.toArray(new String[0]));
+    }
+
+    // Tokens equal as text decode to equal names, so a row that matches a template's tokens has
+    // its shape.  An empty name token would match a skipped empty piece: no template then.
+    private void remember(RowShape shape, String text) {
+        List<String> tokens = UrlCoding.nameTokens(text);
+        if (tokens.isEmpty() || tokens.size() != shape.names().size() || tokens.contains("")) {
+            return;
+        }
+        templates[nextTemplate] = new Template(shape, tokens.toArray(new String[0]));
+        nextTemplate = (nextTemplate + 1) % TEMPLATES;
     }
 
     /**

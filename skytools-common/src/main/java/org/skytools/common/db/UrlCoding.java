@@ -1,8 +1,10 @@
 package org.skytools.common.db;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** SkyTools' urlencoded row format ({@code db_urlencode} / {@code db_urldecode}). */
@@ -62,6 +64,33 @@ final class UrlCoding {
     }
 
     /**
+     * The values of {@code text} when its names are exactly {@code nameTokens}, in that order and
+     * spelt the same (still encoded), else null; a bare name is a null value.
+     */
+    static String[] decodeValues(String text, String[] nameTokens) {
+        return text.isEmpty() ? null : new RowDecoder(text).valuesOf(nameTokens);
+    }
+
+    /** The name of each pair of {@code text}, as it is spelt there (not decoded). */
+    static List<String> nameTokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        int from = 0;
+        int length = text == null ? 0 : text.length();
+        while (from < length) {
+            int amp = text.indexOf('&', from);
+            if (amp < 0) {
+                amp = length;
+            }
+            if (amp > from) {
+                int eq = text.indexOf('=', from);
+                tokens.add(text.substring(from, eq < 0 || eq >= amp ? amp : eq));
+            }
+            from = amp + 1;
+        }
+        return tokens;
+    }
+
+    /**
      * One pass over an urlencoded row: the separators and the characters that need decoding are
      * found with {@link String#indexOf}, each of them once per row, so that a value without '%'
      * costs one substring.
@@ -94,6 +123,28 @@ final class UrlCoding {
                 }
                 from = amp + 1;
             }
+        }
+
+        String[] valuesOf(String[] names) {
+            String[] values = new String[names.length];
+            int from = 0;
+            for (int i = 0; i < names.length; i++) {
+                if (from >= length || !text.startsWith(names[i], from)) {
+                    return null;
+                }
+                int end = from + names[i].length();
+                if (end == length || text.charAt(end) == '&') {
+                    from = end + 1;
+                } else if (text.charAt(end) == '=') {
+                    int amp = find('&', end + 1);
+                    values[i] = token(end + 1, amp);
+                    from = amp + 1;
+                } else {
+                    return null;
+                }
+            }
+            // nothing may follow the last pair
+            return from >= length ? values : null;
         }
 
         private String token(int from, int to) {

@@ -47,6 +47,62 @@ class RowImageDecoderTest {
     }
 
     @Test
+    void rowsAfterTheFirstOfTheirColumnsDecodeAsUrlDecodeDoes() {
+        // each text follows one whose name tokens it shares in part or whole, so that the decoder
+        // tries the earlier rows' names first
+        List<String> texts = List.of(
+                "id=1&name=a+b&v=%25",
+                "id=2&name=&v",
+                "id=3&name=x",
+                "id=4&name=x&v=1&w=2",
+                "id=5&name=x&v=1&",
+                "id=6&name=x&v=1&&",
+                "idx=7&name=x&v=1",
+                "i=8&name=x&v=1",
+                "%69d=9&name=x&v=1",
+                "id=10&name=x&v=1=2",
+                "id&name&v",
+                "id=11&name=x&v=1&id=12",
+                "=1&name=x&v=2",
+                "=1&name=x&v=2",
+                "id=13&name+x=y&v=3",
+                "id=14&name%2bx=y&v=3",
+                "id=15&name+x=y&v=3",
+                "id=%c3%a4&name=\u00e4&v=3");
+        RowImageDecoder decoder = new RowImageDecoder();
+        RowImage first = null;
+        for (String text : texts) {
+            RowImage row = decoder.decode(text);
+            Map<String, String> expected = Quoting.urlDecode(text);
+            assertThat(new ArrayList<>(row.entrySet())).as(text).isEqualTo(new ArrayList<>(expected.entrySet()));
+            if (first == null) {
+                first = row;
+            } else if (row.columnNames().equals(first.columnNames())
+                    && UrlCoding.nameTokens(text).size() == expected.size()) {
+                // (a row that repeats a column has a list of its own)
+                assertThat(row.columnNames()).as(text).isSameAs(first.columnNames());
+            }
+        }
+    }
+
+    @Test
+    void rowsOfManyTablesInTurnDecodeAsUrlDecodeDoes() {
+        // more column lists than the decoder keeps name tokens for, in turn and at random
+        Random random = new Random(RandomText.configuredSeed());
+        RowImageDecoder decoder = new RowImageDecoder();
+        for (int n = 0; n < 2000; n++) {
+            int table = n < 1000 ? n % 12 : random.nextInt(12);
+            Map<String, String> original = new LinkedHashMap<>();
+            for (int c = 0; c <= table % 4; c++) {
+                original.put("t" + table + "c" + c, random.nextInt(4) == 0 ? null : "v " + random.nextInt(100));
+            }
+            String text = Quoting.urlEncode(original);
+            RowImage row = decoder.decode(text);
+            assertThat(new ArrayList<>(row.entrySet())).as(text).isEqualTo(new ArrayList<>(original.entrySet()));
+        }
+    }
+
+    @Test
     void rowsWithTheSameColumnsShareTheirColumnListAndKeySet() {
         RowImageDecoder decoder = new RowImageDecoder();
         RowImage a = decoder.decode("id=1&name=x");
