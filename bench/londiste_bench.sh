@@ -5,7 +5,9 @@
 #
 #   1 replay     leaf worker stopped during pgbench -T, then the catch-up until the leaf has every
 #                root tick (events/s), against a disabled subscription enabled after the same
-#                load until the publisher's WAL position is replayed (row changes/s)
+#                load until the publisher's WAL position is replayed (row changes/s); native
+#                twice: after the same pgbench -T (more transactions, as it slows the load less),
+#                and after as many transactions as the londiste load made
 #   2 live       pgbench TPS with the capture triggers and the leaf worker running, without any
 #                replication, and with a native subscription applying; lag at the end and the
 #                time to lag 0
@@ -316,9 +318,10 @@ printf '%-58s %8s s   londiste/this %s\n' "raw pipe, one table after the other, 
 printf '%-58s %8s s   londiste/this %s\n' "raw pipe, four tables at once (no keys)" "${R[raw_par]}" "$(div "${R[sync_l]}" "${R[raw_par]}")"
 printf '%-58s %8s s   londiste/this %s\n' "native subscription initial sync (copy_data)" "${R[sync_n]}" "$(div "${R[sync_l]}" "${R[sync_n]}")"
 
-run_pgbench() {   # db label; sets PGB_TPS and PGB_XACTS
-    local out
-    out=$("$PGBIN/pgbench" -c "$CLIENTS" -j 2 -T "$DURATION" -p "$ROOT_PORT" "$1" 2>&1)
+run_pgbench() {   # db label [transactions per client]; sets PGB_TPS and PGB_XACTS
+    local out length=(-T "$DURATION")
+    [ -n "${3:-}" ] && length=(-t "$3")
+    out=$("$PGBIN/pgbench" -c "$CLIENTS" -j 2 "${length[@]}" -p "$ROOT_PORT" "$1" 2>&1)
     PGB_TPS=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
     PGB_XACTS=$(echo "$out" | sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p')
     echo "  pgbench $1 ($2): $PGB_XACTS transactions, $PGB_TPS tps, load $(load)"
@@ -381,13 +384,26 @@ native_wait "$target"
 R[n_cu]=$(since "$t")
 R[n_cpu]="CPU s: root server $(cpu_secs $(( $(cpu_cluster root) - c_root ))), leaf server $(cpu_secs $(( $(cpu_cluster leaf) - c_leaf )))"
 R[n_rate]=$(div "${R[n_ev]}" "${R[n_cu]}")
+
+say "1''. native again, on as many transactions as the londiste load made (the same changes to apply)"
+on_leaf nat -c "alter subscription bench_sub disable"
+while [ "$(val_root postgres "select count(*) from pg_stat_replication where application_name = 'bench_sub'")" != 0 ]; do sleep 0.1; done
+run_pgbench nat "publication, subscription disabled" $((R[l_ev] / 4 / CLIENTS))
+R[n2_ev]=$((PGB_XACTS * 4))
+target=$(val_root postgres "select pg_current_wal_lsn()")
+t=$(now)
+on_leaf nat -c "alter subscription bench_sub enable"
+native_wait "$target"
+R[n2_cu]=$(since "$t")
+R[n2_rate]=$(div "${R[n2_ev]}" "${R[n2_cu]}")
 printf '%-46s %9s changes in %8s s = %9s /s\n' "londiste catch-up (worker -d to last tick)" "${R[l_ev]}" "${R[l_cu]}" "${R[l_rate]}"
 printf '%-46s %9s changes in %8s s = %9s /s\n' "  from the worker's 'started' log line" "${R[l_ev]}" "${R[l_cu_w]}" "$(div "${R[l_ev]}" "${R[l_cu_w]}")"
 printf '%-46s %9s changes in %8s s = %9s /s\n' "native catch-up (replay_lsn)" "${R[n_ev]}" "${R[n_cu]}" "${R[n_rate]}"
 echo "  londiste ${R[l_cpu]}"
 echo "    leaf worker JVM threads, CPU s: ${R[l_cpu_jvm]}"
 echo "  native   ${R[n_cpu]}"
-echo "londiste/native events per second: $(div "${R[l_rate]}" "${R[n_rate]}")"
+printf '%-46s %9s changes in %8s s = %9s /s\n' "native catch-up, as many transactions" "${R[n2_ev]}" "${R[n2_cu]}" "${R[n2_rate]}"
+echo "londiste/native events per second: $(div "${R[l_rate]}" "${R[n_rate]}") (the same pgbench -T); $(div "${R[l_rate]}" "${R[n2_rate]}") (as many transactions)"
 
 fi
 
