@@ -346,7 +346,8 @@ class CascadeIT {
     }
 
     @Test
-    void c27_mergeLeafBehindACombinedBranchWaitsForTheCombinedStreamAndAppliesNothing(ClusterGroup g) throws Exception {
+    void c27_mergeLeafBehindACombinedBranchWaitsForTheCombinedStream_andAppliesAfterTheBranchTakesOver(ClusterGroup g)
+            throws Exception {
         TestDatabase part = database(g.get(0), "cmb_part");
         TestDatabase full1 = database(g.get(1), "cmb_full1");
         TestDatabase full2 = database(g.get(2), "cmb_full2");
@@ -389,6 +390,31 @@ class CascadeIT {
                     .as("the rows came once, through the combined queue; the merge leaf applied nothing")
                     .extracting(r -> r.get("ev_data"))
                     .containsExactly("m0", "m1", "m2", "n0", "n1");
+
+            // a third partition batch reaches the combined root, which dies before its combined
+            // tick gets to the branch; the branch takes over the combined queue, and its merge
+            // leaf, still at the second batch's end, now applies the third batch itself
+            long t3 = produce(part, "p", 2);
+            drain(mergeRoot);
+            assertThat(applied(full1)).extracting(r -> r.get("ev_data")).contains("p0", "p1");
+            combo2.takeover("full1", false, true, false, java.util.Set.of(), Duration.ZERO);
+            assertThat(combo2.nodeInfo().isRoot()).isTrue();
+            assertThat(admin(full2).nodeInfo().workerLastTick())
+                    .as("the merge leaf kept its position")
+                    .isEqualTo(t2);
+            assertThat(drain(mergeBranch)).isEqualTo(1);
+            assertThat(applied(full2))
+                    .as("each row once: the third batch from the partition, none lost or twice")
+                    .extracting(r -> r.get("ev_data"))
+                    .containsExactly("m0", "m1", "m2", "n0", "n1", "p0", "p1");
+            assertThat(part.queryValue("select last_tick from pgq.get_consumer_info(?, 'wm2')", Long.class, QUEUE))
+                    .isEqualTo(t3);
+            String combined =
+                    full2.queryValue("select queue_data_pfx from pgq.queue where queue_name = 'combo'", String.class);
+            assertThat(full2.query("select ev_type, ev_data from " + combined + " order by ev_id"))
+                    .as("the new combined root carries the third batch with its tick mark")
+                    .extracting(r -> r.get("ev_data"))
+                    .containsSubsequence("p0", "p1", String.valueOf(t3));
         }
     }
 
