@@ -16,7 +16,8 @@ import org.skytools.londiste.Main;
  * commands against a database that refuses the connection, so the archive holds the command-line
  * model, the config, logging and the JDBC driver; then every class of the product and of the
  * driver's core is loaded, for the worker's paths. The launcher runs it with {@code
- * -XX:ArchiveClassesAtExit}; every later command starts from the archive.
+ * -XX:DumpLoadedClassList} and dumps the classes it loaded into the archive; every later command
+ * starts from the archive.
  */
 public final class CdsTraining {
     private CdsTraining() {}
