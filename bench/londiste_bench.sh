@@ -23,7 +23,9 @@
 # (londiste leaves), nat (subscriber), raw and bigraw (targets of the raw pipe).
 #
 # usage: bench/londiste_bench.sh [-T seconds (60)] [-c clients (8)] [-s scale (10)]
-#                                [-S big scale (50)] [-p first port (56100)] [-P parts (1,2,3b,4)] [-k]
+#                                [-S big scale (50)] [-p first port (56100)] [-P parts (1,2,3b,4)]
+#                                [-r rounds of part 1 (1)] [-k]
+# -r repeats part 1 and prints the median of its ratios (this machine's runs vary by a fifth and more);
 # -k keeps the directory; -P runs only the listed parts (3a, the initial sync at scale -s, always runs:
 # the other parts replicate its tables)
 set -euo pipefail
@@ -35,7 +37,8 @@ BIG=50
 PORT=56100
 KEEP=0
 PARTS=1,2,3b,4
-while getopts "T:c:s:S:p:P:k" opt; do
+ROUNDS=1
+while getopts "T:c:s:S:p:P:r:k" opt; do
     case $opt in
         T) DURATION=$OPTARG ;;
         c) CLIENTS=$OPTARG ;;
@@ -43,8 +46,9 @@ while getopts "T:c:s:S:p:P:k" opt; do
         S) BIG=$OPTARG ;;
         p) PORT=$OPTARG ;;
         P) PARTS=$OPTARG ;;
+        r) ROUNDS=$OPTARG ;;
         k) KEEP=1 ;;
-        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-S big scale] [-p port] [-P parts] [-k]" >&2; exit 2 ;;
+        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-S big scale] [-p port] [-P parts] [-r rounds] [-k]" >&2; exit 2 ;;
     esac
 done
 
@@ -343,6 +347,10 @@ native_wait() {   # target lsn; waits until the subscription replayed up to it
 
 if want 1; then
 ######## 1: replay throughput
+ratios_t=()
+ratios_x=()
+for round in $(seq "$ROUNDS"); do
+[ "$ROUNDS" -gt 1 ] && say "round $round of $ROUNDS"
 say "1. replay throughput: leaf worker stopped, pgbench -c $CLIENTS -j 2 -T $DURATION on root bench, then catch-up"
 timeout 120 "$BIN/londiste" "$WORK/bench-leaf.ini" wait-root >/dev/null || fail "leaf not caught up before the load"
 "$BIN/londiste" "$WORK/bench-leaf.ini" worker -s
@@ -404,6 +412,13 @@ echo "    leaf worker JVM threads, CPU s: ${R[l_cpu_jvm]}"
 echo "  native   ${R[n_cpu]}"
 printf '%-46s %9s changes in %8s s = %9s /s\n' "native catch-up, as many transactions" "${R[n2_ev]}" "${R[n2_cu]}" "${R[n2_rate]}"
 echo "londiste/native events per second: $(div "${R[l_rate]}" "${R[n_rate]}") (the same pgbench -T); $(div "${R[l_rate]}" "${R[n2_rate]}") (as many transactions)"
+ratios_t+=("$(div "${R[l_rate]}" "${R[n_rate]}")")
+ratios_x+=("$(div "${R[l_rate]}" "${R[n2_rate]}")")
+done
+if [ "$ROUNDS" -gt 1 ]; then
+    median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    echo "londiste/native over $ROUNDS rounds: the same pgbench -T ${ratios_t[*]} (median $(median "${ratios_t[@]}")); as many transactions ${ratios_x[*]} (median $(median "${ratios_x[@]}"))"
+fi
 
 fi
 
