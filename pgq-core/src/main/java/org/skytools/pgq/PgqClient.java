@@ -83,13 +83,7 @@ public final class PgqClient {
 
     /** {@code pgq.next_batch_info}: the open or new batch, or empty when there is no new tick yet. */
     public Optional<NextBatchInfo> nextBatchInfo(String queue, String consumer) throws SQLException {
-        return SqlCalls.one(
-                        conn,
-                        "select " + BATCH_COLUMNS + " from pgq.next_batch_info(?::text, ?::text)",
-                        PgqClient::nextBatchRow,
-                        queue,
-                        consumer)
-                .flatMap(Optional::ofNullable);
+        return nextBatch("pgq.next_batch_info(?::text, ?::text)", queue, consumer);
     }
 
     /**
@@ -98,17 +92,13 @@ public final class PgqClient {
      */
     public Optional<NextBatchInfo> nextBatchCustom(
             String queue, String consumer, String minLag, Integer minCount, String minInterval) throws SQLException {
-        return SqlCalls.one(
-                        conn,
-                        "select " + BATCH_COLUMNS
-                                + " from pgq.next_batch_custom(?::text, ?::text, ?::interval, ?::int4, ?::interval)",
-                        PgqClient::nextBatchRow,
-                        queue,
-                        consumer,
-                        minLag,
-                        minCount,
-                        minInterval)
-                .flatMap(Optional::ofNullable);
+        return nextBatch(
+                "pgq.next_batch_custom(?::text, ?::text, ?::interval, ?::int4, ?::interval)",
+                queue,
+                consumer,
+                minLag,
+                minCount,
+                minInterval);
     }
 
     /**
@@ -120,20 +110,22 @@ public final class PgqClient {
      */
     public Optional<NextBatchInfo> nextBatchCatchingUp(String queue, String consumer, String minLag, int minCount)
             throws SQLException {
-        return SqlCalls.one(
-                        conn,
-                        "select " + BATCH_COLUMNS
-                                + " from pgq.next_batch_custom(?::text, ?::text, ?::interval, ?::int4,"
-                                + " (select c.lag - q.ticker_lag from pgq.get_consumer_info(?::text, ?::text) c,"
-                                + " pgq.get_queue_info(?::text) q))",
-                        PgqClient::nextBatchRow,
-                        queue,
-                        consumer,
-                        minLag,
-                        minCount,
-                        queue,
-                        consumer,
-                        queue)
+        return nextBatch(
+                "pgq.next_batch_custom(?::text, ?::text, ?::interval, ?::int4,"
+                        + " (select c.lag - q.ticker_lag from pgq.get_consumer_info(?::text, ?::text) c,"
+                        + " pgq.get_queue_info(?::text) q))",
+                queue,
+                consumer,
+                minLag,
+                minCount,
+                queue,
+                consumer,
+                queue);
+    }
+
+    // the batch that a next_batch_* call gives, empty when it gives none
+    private Optional<NextBatchInfo> nextBatch(String call, Object... args) throws SQLException {
+        return SqlCalls.one(conn, "select " + BATCH_COLUMNS + " from " + call, PgqClient::nextBatchRow, args)
                 .flatMap(Optional::ofNullable);
     }
 
