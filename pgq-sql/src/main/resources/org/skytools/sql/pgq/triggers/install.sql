@@ -18,7 +18,9 @@ begin
     end if;
     foreach fn in array array['pgq._trg_split(text)', 'pgq._trg_split_slow(text)',
                               'pgq._trg_build(text, oid, text[], text, text)',
-                              'pgq._trg_entry(text, oid, text, text[], text, text, text, boolean)']
+                              'pgq._trg_entry(text, oid, text, text[], text, text, text, boolean)',
+                              'pgq._logutriga_row(oid, text, text, text, text)',
+                              'pgq._jsontriga_row(oid, text, text, text, text, text)']
     loop
         if to_regprocedure(fn) is not null then
             execute 'drop function ' || to_regprocedure(fn)::text;

@@ -1,10 +1,12 @@
-create or replace function pgq._jsontriga_row(relid oid, tgname text, op text, js text, s text, o text)
+create or replace function pgq._jsontriga_row(relid oid, tgname text, op text, tgwhen text,
+                                              tglevel text, js text, s text, o text)
 returns boolean as $$
 -- ----------------------------------------------------------------------
--- Function: pgq._jsontriga_row(6)
+-- Function: pgq._jsontriga_row(8)
 --
---      The common case of pgq.jsontriga(): a row trigger without options
---      whose cache entry (see pgq._trg_entry) is valid, on a table whose
+--      The common case of pgq.jsontriga(): an AFTER row trigger without
+--      options whose cache entry (see pgq._trg_entry) is valid, out of the
+--      local replication role, on a table whose
 --      columns all print in JSON as to_json() of the row prints them, but
 --      for numbers that need quotes (see pgq._trg_cache).  Inserts the
 --      event.  Out of the trigger for the reason given at
@@ -12,7 +14,8 @@ returns boolean as $$
 --
 -- Parameters:
 --      relid, tgname   - TG_RELID, TG_NAME
---      op              - TG_OP of a row trigger
+--      op              - TG_OP
+--      tgwhen, tglevel - TG_WHEN, TG_LEVEL
 --      js              - to_json() of the row logged: NEW, or OLD for DELETE
 --      s, o            - texts of NEW and OLD for UPDATE, else NULL
 --
@@ -29,7 +32,9 @@ begin
     -- same test as in pgq._logutriga_row, written out: a shared function is a call per row
     if (c.stamp = coalesce(pg_catalog.pg_sequence_last_value('pgq.trigger_cache_gen'::pg_catalog.regclass), 0)::text
         and c.tgname = tgname
-        and (op = 'INSERT' or c.key1 > 0 or (op = 'DELETE' and c.pkey <> ''))) is not true then
+        and (op = 'INSERT' or c.key1 > 0 or (op = 'DELETE' and c.pkey <> ''))
+        and tgwhen = 'AFTER' and tglevel = 'ROW'
+        and current_setting('session_replication_role') <> 'local') is not true then
         return false;
     end if;
     -- The key column must keep its value.  The row texts split on ',' line up
@@ -69,17 +74,15 @@ create or replace function pgq.jsontriga() returns trigger as $$
 --      ev_extra2   - optional JSON backup of the old row
 -- ----------------------------------------------------------------------
 begin
+    -- the common case in one expression, as in pgq.logutriga()
+    if pgq._jsontriga_row(TG_RELID, TG_NAME, TG_OP, TG_WHEN, TG_LEVEL, to_json(coalesce(NEW, OLD))::text,
+                          case TG_OP when 'UPDATE' then NEW::text end,
+                          case TG_OP when 'UPDATE' then OLD::text end) then
+        return new;
+    end if;
     -- in local replication role changes are not logged
     if current_setting('session_replication_role') <> 'local' then
-        -- the common case in one call; the row's JSON and texts are what it needs
-        if TG_LEVEL = 'ROW' and pgq._jsontriga_row(TG_RELID, TG_NAME, TG_OP,
-                                    case TG_OP when 'DELETE' then to_json(OLD) else to_json(NEW) end::text,
-                                    case TG_OP when 'UPDATE' then NEW::text end,
-                                    case TG_OP when 'UPDATE' then OLD::text end) then
-            if TG_WHEN = 'AFTER' then
-                return null;
-            end if;
-        elsif pgq._trg_fire('J', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, NEW, OLD) then
+        if pgq._trg_fire('J', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, NEW, OLD) then
             -- SKIP
             return null;
         end if;

@@ -1,16 +1,19 @@
-create or replace function pgq._logutriga_row(relid oid, tgname text, op text, s text, o text)
+create or replace function pgq._logutriga_row(relid oid, tgname text, op text, tgwhen text,
+                                               tglevel text, s text, o text)
 returns boolean as $$
 -- ----------------------------------------------------------------------
--- Function: pgq._logutriga_row(5)
+-- Function: pgq._logutriga_row(7)
 --
---      The common case of pgq.logutriga(): a row trigger without options
---      whose cache entry (see pgq._trg_entry) is valid.  Urlencodes the row
---      and inserts the event.
+--      The common case of pgq.logutriga(): an AFTER row trigger without
+--      options whose cache entry (see pgq._trg_entry) is valid, out of
+--      the local replication role.  Urlencodes the row and inserts the
+--      event.
 --
 --      PL/pgSQL prepares each expression once per transaction and compiled
 --      function, and a trigger function is compiled once per table: here,
 --      out of the trigger, a transaction that writes several tables
---      prepares these expressions once.
+--      prepares these expressions once.  So the trigger makes one call and
+--      this function does every test of the common case.
 --
 --      A row whose text holds nothing but characters that need no escaping,
 --      '+', ':', spaces and the quotes around values with spaces (numbers,
@@ -20,9 +23,10 @@ returns boolean as $$
 --
 -- Parameters:
 --      relid, tgname   - TG_RELID, TG_NAME
---      op              - TG_OP of a row trigger
---      s               - text of the row logged: NEW, or OLD for DELETE
---      o               - text of OLD for UPDATE, else NULL
+--      op              - TG_OP
+--      tgwhen, tglevel - TG_WHEN, TG_LEVEL
+--      s               - text of NEW (NULL for DELETE)
+--      o               - text of OLD (NULL for INSERT)
 --
 -- Returns:
 --      true when the event is inserted; false when the trigger must take
@@ -34,11 +38,15 @@ declare
     a       text[];
 begin
     c := nullif(current_setting('pgq_trg.t1_' || relid || '_' || to_hex(hashtext(tgname)), true), '')::pgq._trg_hot;
+    -- the row logged
+    s := coalesce(s, o);
     -- a valid entry (none when c is NULL), and a key for UPDATE and DELETE; the
     -- same test as in pgq._jsontriga_row, written out: a shared function is a call per row
     if (c.stamp = coalesce(pg_catalog.pg_sequence_last_value('pgq.trigger_cache_gen'::pg_catalog.regclass), 0)::text
         and c.tgname = tgname
-        and (op = 'INSERT' or c.key1 > 0 or (op = 'DELETE' and c.pkey <> ''))) is not true then
+        and (op = 'INSERT' or c.key1 > 0 or (op = 'DELETE' and c.pkey <> ''))
+        and tgwhen = 'AFTER' and tglevel = 'ROW'
+        and current_setting('session_replication_role') <> 'local') is not true then
         return false;
     end if;
     -- The values, with '+' and ':' encoded, the parentheses as commas and the
@@ -63,7 +71,7 @@ begin
         s := replace(format(c.fmt, variadic array_replace(a, '', chr(2))), '=' || chr(2), '');
     else
         -- other rows, and values with commas, value by value
-        s := pgq._trg_urlenc_text(s, o, c.key1, c.fmt, c.ncols);
+        s := pgq._trg_urlenc_text(s, case op when 'UPDATE' then o end, c.key1, c.fmt, c.ncols);
         if s is null then
             return false;
         end if;
@@ -110,16 +118,17 @@ create or replace function pgq.logutriga() returns trigger as $$
 -- >   FOR EACH ROW EXECUTE PROCEDURE pgq.logutriga('qname', 'SKIP');
 -- ----------------------------------------------------------------------
 begin
+    -- The common case in one expression: each expression of a trigger
+    -- function is prepared again in every transaction for every table.  NEW
+    -- is NULL in a DELETE trigger, OLD in an INSERT one, both in statement
+    -- triggers.  The result of an AFTER trigger is ignored, and returning a
+    -- variable takes no expression.
+    if pgq._logutriga_row(TG_RELID, TG_NAME, TG_OP, TG_WHEN, TG_LEVEL, NEW::text, OLD::text) then
+        return new;
+    end if;
     -- in local replication role changes are not logged
     if current_setting('session_replication_role') <> 'local' then
-        -- the common case in one call; the row texts are what it needs
-        if TG_LEVEL = 'ROW' and pgq._logutriga_row(TG_RELID, TG_NAME, TG_OP,
-                                    case TG_OP when 'DELETE' then OLD::text else NEW::text end,
-                                    case TG_OP when 'UPDATE' then OLD::text end) then
-            if TG_WHEN = 'AFTER' then
-                return null;
-            end if;
-        elsif pgq._trg_fire('L', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, NEW, OLD) then
+        if pgq._trg_fire('L', TG_RELID, TG_NAME, TG_ARGV, TG_OP, TG_WHEN, TG_LEVEL, NEW, OLD) then
             -- SKIP
             return null;
         end if;
