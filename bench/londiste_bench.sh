@@ -24,8 +24,9 @@
 #
 # usage: bench/londiste_bench.sh [-T seconds (60)] [-c clients (8)] [-s scale (10)]
 #                                [-S big scale (50)] [-p first port (56100)] [-P parts (1,2,3b,4)]
-#                                [-r rounds of part 1 (1)] [-k]
-# -r repeats part 1 and prints the median of its ratios (this machine's runs vary by a fifth and more);
+#                                [-r rounds of parts 1 and 2 (1)] [-k]
+# -r repeats parts 1 and 2 and prints the medians of their ratios (this machine's runs vary by a
+# fifth and more);
 # -k keeps the directory; -P runs only the listed parts (3a, the initial sync at scale -s, always runs:
 # the other parts replicate its tables)
 set -euo pipefail
@@ -345,6 +346,9 @@ native_wait() {   # target lsn; waits until the subscription replayed up to it
     done
 }
 
+# the median of the arguments
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 if want 1; then
 ######## 1: replay throughput
 ratios_t=()
@@ -416,7 +420,6 @@ ratios_t+=("$(div "${R[l_rate]}" "${R[n_rate]}")")
 ratios_x+=("$(div "${R[l_rate]}" "${R[n2_rate]}")")
 done
 if [ "$ROUNDS" -gt 1 ]; then
-    median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
     echo "londiste/native over $ROUNDS rounds: the same pgbench -T ${ratios_t[*]} (median $(median "${ratios_t[@]}")); as many transactions ${ratios_x[*]} (median $(median "${ratios_x[@]}"))"
 fi
 
@@ -424,29 +427,52 @@ fi
 
 if want 2; then
 ######## 2: live
-say "2. live: pgbench -c $CLIENTS -j 2 -T $DURATION with replication running"
-run_pgbench bench "londiste triggers, leaf worker running"
-R[tps_l]=$PGB_TPS
-t=$(now)
-R[lag_l]=$(leaf_pending)
-target=$(root_tick bench bench_q)
-timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_wait_tick); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_wait_tick bench bench_q $target" \
-    || fail "leaf did not catch up"
-R[tail_l]=$(since "$t")
-run_pgbench plain "no replication"
-R[tps_p]=$PGB_TPS
-run_pgbench nat "native subscription applying"
-R[tps_n]=$PGB_TPS
-t=$(now)
-R[lag_n]=$(native_gap)
-native_wait "$(val_root postgres "select pg_current_wal_lsn()")"
-R[tail_n]=$(since "$t")
+live_londiste() {
+    run_pgbench bench "londiste triggers, leaf worker running"
+    R[tps_l]=$PGB_TPS
+    local t
+    t=$(now)
+    R[lag_l]=$(leaf_pending)
+    target=$(root_tick bench bench_q)
+    timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_wait_tick); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_wait_tick bench bench_q $target" \
+        || fail "leaf did not catch up"
+    R[tail_l]=$(since "$t")
+}
+live_plain() {
+    run_pgbench plain "no replication"
+    R[tps_p]=$PGB_TPS
+}
+live_native() {
+    run_pgbench nat "native subscription applying"
+    R[tps_n]=$PGB_TPS
+    local t
+    t=$(now)
+    R[lag_n]=$(native_gap)
+    native_wait "$(val_root postgres "select pg_current_wal_lsn()")"
+    R[tail_n]=$(since "$t")
+}
+live_l=() live_n=() live_ln=()
+for round in $(seq "$ROUNDS"); do
+say "2. live: pgbench -c $CLIENTS -j 2 -T $DURATION with replication running$([ "$ROUNDS" -gt 1 ] && echo ", round $round of $ROUNDS")"
+# each round starts with another of the three, so that the machine's drift during a round falls on
+# each of them in turn
+order=(live_londiste live_plain live_native)
+for i in 0 1 2; do
+    "${order[$(( (i + round - 1) % 3 ))]}"
+done
 printf '%-34s %9s tps  ratio to none %s\n' "no replication" "${R[tps_p]}" 1.00
 printf '%-34s %9s tps  ratio to none %s   at end: %s; lag 0 after %s s\n' "londiste (triggers, worker live)" \
     "${R[tps_l]}" "$(div "${R[tps_l]}" "${R[tps_p]}")" "${R[lag_l]}" "${R[tail_l]}"
 printf '%-34s %9s tps  ratio to none %s   at end: %s bytes behind; lag 0 after %s s\n' "native logical replication" \
     "${R[tps_n]}" "$(div "${R[tps_n]}" "${R[tps_p]}")" "${R[lag_n]}" "${R[tail_n]}"
 echo "londiste/native tps: $(div "${R[tps_l]}" "${R[tps_n]}")"
+live_l+=("$(div "${R[tps_l]}" "${R[tps_p]}")")
+live_n+=("$(div "${R[tps_n]}" "${R[tps_p]}")")
+live_ln+=("$(div "${R[tps_l]}" "${R[tps_n]}")")
+done
+if [ "$ROUNDS" -gt 1 ]; then
+    echo "live over $ROUNDS rounds: londiste/none ${live_l[*]} (median $(median "${live_l[@]}")); native/none ${live_n[*]} (median $(median "${live_n[@]}")); londiste/native ${live_ln[*]} (median $(median "${live_ln[@]}"))"
+fi
 
 fi
 

@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -416,6 +418,104 @@ class CascadeIT {
                     .extracting(r -> r.get("ev_data"))
                     .containsSubsequence("p0", "p1", String.valueOf(t3));
         }
+    }
+
+    @Test
+    void c27_liveSwitchoverOfTheCombinedRootSwapsTheMergeLeavesWithoutLosingPosition(ClusterGroup g) throws Exception {
+        TestDatabase part = database(g.get(0), "sw_part");
+        TestDatabase full1 = database(g.get(1), "sw_full1");
+        TestDatabase full2 = database(g.get(2), "sw_full2");
+        admin(part).createRoot(setup("part1", part, null, "wp"));
+        CascadeAdmin combo1 = new CascadeAdmin(CascadeFixture.CONNECTOR, full1.connString(), "combo");
+        combo1.createRoot(setup("full1", full1, null, "wc1"));
+        CascadeAdmin combo2 =
+                new CascadeAdmin(CascadeFixture.CONNECTOR, full2.connString(), "combo", Duration.ofMillis(50));
+        combo2.createBranch(setup("full2", full2, full1, "wc2"));
+        admin(full1)
+                .createLeaf(new NodeSetup("full1", full1.connString(), part.connString(), "wm1", null, "combo", true));
+        admin(full2)
+                .createLeaf(new NodeSetup("full2", full2.connString(), part.connString(), "wm2", null, "combo", true));
+        ExecutorService loops = Executors.newFixedThreadPool(2);
+        try (RecordingWorker mergeOne = new RecordingWorker(full1, "wm1");
+                RecordingWorker mergeTwo = new RecordingWorker(full2, "wm2");
+                RecordingWorker comboOne = new RecordingWorker(full1, CascadeSettings.of("combo", "wc1"));
+                RecordingWorker comboTwo = new RecordingWorker(full2, CascadeSettings.of("combo", "wc2"))) {
+            long t1 = produce(part, "m", 3);
+            drain(mergeOne);
+            try (Connection c = full1.connect()) {
+                TestQueues.tick(c, "combo");
+            }
+            drain(comboTwo);
+            assertThat(drain(mergeTwo)).isEqualTo(1);
+
+            // a second partition batch is in the combined root's queue, not yet ticked there, when
+            // the combined branch takes over the live root; both combined workers run meanwhile
+            long t2 = produce(part, "n", 2);
+            drain(mergeOne);
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Future<?>> running = List.of(
+                    loops.submit(() -> workUntil(comboOne, stop)), loops.submit(() -> workUntil(comboTwo, stop)));
+            String msg = combo2.takeover("full1", false, false, false, java.util.Set.of(), Duration.ofSeconds(60));
+            stop.set(true);
+            for (Future<?> f : running) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(msg).contains("\"full2\" is the root now");
+            assertThat(combo2.nodeInfo().isRoot()).isTrue();
+            assertThat(combo1.nodeInfo().providerNode()).isEqualTo("full2");
+            assertThat(admin(full2).nodeInfo().workerLastTick())
+                    .as("the old root's last combined tick brought the second batch's mark to full2")
+                    .isEqualTo(t2);
+            assertThat(applied(full2)).extracting(r -> r.get("ev_data")).containsExactly("m0", "m1", "m2", "n0", "n1");
+
+            // the roles have swapped: full2's merge leaf applies the third batch and feeds the
+            // combined queue; full1's waits for the combined stream, which moves it
+            long t3 = produce(part, "p", 2);
+            assertThat(drain(mergeOne))
+                    .as("full1's merge leaf applies nothing itself now")
+                    .isZero();
+            assertThat(admin(full1).nodeInfo().workerLastTick()).isEqualTo(t2);
+            assertThat(drain(mergeTwo))
+                    .as("the second batch, already come through the combined stream, then the third")
+                    .isEqualTo(2);
+            try (Connection c = full2.connect()) {
+                TestQueues.tick(c, "combo");
+            }
+            drain(comboOne);
+            assertThat(admin(full1).nodeInfo().workerLastTick())
+                    .as("the combined branch moved full1's merge leaf at the pgq.tick-id event")
+                    .isEqualTo(t3);
+            assertThat(drain(mergeOne)).isEqualTo(1);
+            for (TestDatabase full : List.of(full1, full2)) {
+                assertThat(applied(full))
+                        .as("every row once on " + full.name())
+                        .extracting(r -> r.get("ev_data"))
+                        .containsExactly("m0", "m1", "m2", "n0", "n1", "p0", "p1");
+            }
+            assertThat(part.queryValue("select last_tick from pgq.get_consumer_info(?, 'wm1')", Long.class, QUEUE))
+                    .isEqualTo(t3);
+            assertThat(part.queryValue("select last_tick from pgq.get_consumer_info(?, 'wm2')", Long.class, QUEUE))
+                    .isEqualTo(t3);
+            assertThat(t1).isLessThan(t2);
+        } finally {
+            loops.shutdownNow();
+        }
+    }
+
+    /** A worker's loop, as the daemon runs it: a failed round is retried, an idle one waits a little. */
+    private static Void workUntil(RecordingWorker w, AtomicBoolean stop) {
+        while (!stop.get()) {
+            boolean busy;
+            try {
+                busy = w.workOnce();
+            } catch (Exception e) {
+                busy = false;
+            }
+            if (!busy) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+        }
+        return null;
     }
 
     @Test
