@@ -427,30 +427,28 @@ fi
 
 if want 2; then
 ######## 2: live
-live_londiste() {
-    run_pgbench bench "londiste triggers, leaf worker running"
-    R[tps_l]=$PGB_TPS
+# live_run KEY DB LABEL [PENDING WAIT]: pgbench on DB; with PENDING and WAIT, the lag when it
+# ends (PENDING prints it) and the time until WAIT returns, that is until the subscriber has it all
+live_run() {
+    run_pgbench "$2" "$3"
+    R[tps_$1]=$PGB_TPS
+    [ $# -gt 3 ] || return 0
     local t
     t=$(now)
-    R[lag_l]=$(leaf_pending)
-    target=$(root_tick bench bench_q)
-    timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_wait_tick); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_wait_tick bench bench_q $target" \
+    R[lag_$1]=$("$4")
+    "$5"
+    R[tail_$1]=$(since "$t")
+}
+leaf_has_root_tick() {
+    timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_wait_tick); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_wait_tick bench bench_q $(root_tick bench bench_q)" \
         || fail "leaf did not catch up"
-    R[tail_l]=$(since "$t")
 }
-live_plain() {
-    run_pgbench plain "no replication"
-    R[tps_p]=$PGB_TPS
-}
-live_native() {
-    run_pgbench nat "native subscription applying"
-    R[tps_n]=$PGB_TPS
-    local t
-    t=$(now)
-    R[lag_n]=$(native_gap)
+native_has_root_wal() {
     native_wait "$(val_root postgres "select pg_current_wal_lsn()")"
-    R[tail_n]=$(since "$t")
 }
+live_londiste() { live_run l bench "londiste triggers, leaf worker running" leaf_pending leaf_has_root_tick; }
+live_plain() { live_run p plain "no replication"; }
+live_native() { live_run n nat "native subscription applying" native_gap native_has_root_wal; }
 live_l=() live_n=() live_ln=()
 for round in $(seq "$ROUNDS"); do
 say "2. live: pgbench -c $CLIENTS -j 2 -T $DURATION with replication running$([ "$ROUNDS" -gt 1 ] && echo ", round $round of $ROUNDS")"

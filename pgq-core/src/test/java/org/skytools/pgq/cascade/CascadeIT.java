@@ -61,6 +61,37 @@ class CascadeIT {
         return new Tree(root, branch, leaf);
     }
 
+    /**
+     * Combined queues: partition root {@code part} (queue {@link CascadeFixture#QUEUE}), merged by
+     * merge leaves wm1 and wm2 into queue "combo" of full1 (its root) and full2 (its branch).
+     */
+    private record Combined(
+            TestDatabase part, TestDatabase full1, TestDatabase full2, CascadeAdmin combo1, CascadeAdmin combo2) {}
+
+    private static Combined combined(ClusterGroup g, String prefix) throws Exception {
+        TestDatabase part = database(g.get(0), prefix + "_part");
+        TestDatabase full1 = database(g.get(1), prefix + "_full1");
+        TestDatabase full2 = database(g.get(2), prefix + "_full2");
+        admin(part).createRoot(setup("part1", part, null, "wp"));
+        CascadeAdmin combo1 =
+                new CascadeAdmin(CascadeFixture.CONNECTOR, full1.connString(), "combo", Duration.ofMillis(50));
+        combo1.createRoot(setup("full1", full1, null, "wc1"));
+        CascadeAdmin combo2 =
+                new CascadeAdmin(CascadeFixture.CONNECTOR, full2.connString(), "combo", Duration.ofMillis(50));
+        combo2.createBranch(setup("full2", full2, full1, "wc2"));
+        admin(full1)
+                .createLeaf(new NodeSetup("full1", full1.connString(), part.connString(), "wm1", null, "combo", true));
+        admin(full2)
+                .createLeaf(new NodeSetup("full2", full2.connString(), part.connString(), "wm2", null, "combo", true));
+        return new Combined(part, full1, full2, combo1, combo2);
+    }
+
+    private static void tickCombined(TestDatabase root) throws Exception {
+        try (Connection c = root.connect()) {
+            TestQueues.tick(c, "combo");
+        }
+    }
+
     private static void assertSameEvents(List<Map<String, Object>> a, List<Map<String, Object>> b) {
         assertThat(a).isEqualTo(b);
     }
@@ -350,18 +381,11 @@ class CascadeIT {
     @Test
     void c27_mergeLeafBehindACombinedBranchWaitsForTheCombinedStream_andAppliesAfterTheBranchTakesOver(ClusterGroup g)
             throws Exception {
-        TestDatabase part = database(g.get(0), "cmb_part");
-        TestDatabase full1 = database(g.get(1), "cmb_full1");
-        TestDatabase full2 = database(g.get(2), "cmb_full2");
-        admin(part).createRoot(setup("part1", part, null, "wp"));
-        CascadeAdmin combo1 = new CascadeAdmin(CascadeFixture.CONNECTOR, full1.connString(), "combo");
-        combo1.createRoot(setup("full1", full1, null, "wc1"));
-        CascadeAdmin combo2 = new CascadeAdmin(CascadeFixture.CONNECTOR, full2.connString(), "combo");
-        combo2.createBranch(setup("full2", full2, full1, "wc2"));
-        admin(full1)
-                .createLeaf(new NodeSetup("full1", full1.connString(), part.connString(), "wm1", null, "combo", true));
-        admin(full2)
-                .createLeaf(new NodeSetup("full2", full2.connString(), part.connString(), "wm2", null, "combo", true));
+        Combined cmb = combined(g, "cmb");
+        TestDatabase part = cmb.part();
+        TestDatabase full1 = cmb.full1();
+        TestDatabase full2 = cmb.full2();
+        CascadeAdmin combo2 = cmb.combo2();
         long start = admin(full2).nodeInfo().workerLastTick();
         try (RecordingWorker mergeRoot = new RecordingWorker(full1, "wm1");
                 RecordingWorker mergeBranch = new RecordingWorker(full2, "wm2");
@@ -375,9 +399,7 @@ class CascadeIT {
 
             // two partition batches reach the combined root, then come through the combined branch
             drain(mergeRoot);
-            try (Connection c = full1.connect()) {
-                TestQueues.tick(c, "combo");
-            }
+            tickCombined(full1);
             drain(comboBranch);
             assertThat(admin(full2).nodeInfo().workerLastTick())
                     .as("the combined branch's worker moved the merge leaf at each pgq.tick-id event")
@@ -422,19 +444,12 @@ class CascadeIT {
 
     @Test
     void c27_liveSwitchoverOfTheCombinedRootSwapsTheMergeLeavesWithoutLosingPosition(ClusterGroup g) throws Exception {
-        TestDatabase part = database(g.get(0), "sw_part");
-        TestDatabase full1 = database(g.get(1), "sw_full1");
-        TestDatabase full2 = database(g.get(2), "sw_full2");
-        admin(part).createRoot(setup("part1", part, null, "wp"));
-        CascadeAdmin combo1 = new CascadeAdmin(CascadeFixture.CONNECTOR, full1.connString(), "combo");
-        combo1.createRoot(setup("full1", full1, null, "wc1"));
-        CascadeAdmin combo2 =
-                new CascadeAdmin(CascadeFixture.CONNECTOR, full2.connString(), "combo", Duration.ofMillis(50));
-        combo2.createBranch(setup("full2", full2, full1, "wc2"));
-        admin(full1)
-                .createLeaf(new NodeSetup("full1", full1.connString(), part.connString(), "wm1", null, "combo", true));
-        admin(full2)
-                .createLeaf(new NodeSetup("full2", full2.connString(), part.connString(), "wm2", null, "combo", true));
+        Combined cmb = combined(g, "sw");
+        TestDatabase part = cmb.part();
+        TestDatabase full1 = cmb.full1();
+        TestDatabase full2 = cmb.full2();
+        CascadeAdmin combo1 = cmb.combo1();
+        CascadeAdmin combo2 = cmb.combo2();
         ExecutorService loops = Executors.newFixedThreadPool(2);
         try (RecordingWorker mergeOne = new RecordingWorker(full1, "wm1");
                 RecordingWorker mergeTwo = new RecordingWorker(full2, "wm2");
@@ -442,9 +457,7 @@ class CascadeIT {
                 RecordingWorker comboTwo = new RecordingWorker(full2, CascadeSettings.of("combo", "wc2"))) {
             long t1 = produce(part, "m", 3);
             drain(mergeOne);
-            try (Connection c = full1.connect()) {
-                TestQueues.tick(c, "combo");
-            }
+            tickCombined(full1);
             drain(comboTwo);
             assertThat(drain(mergeTwo)).isEqualTo(1);
 
@@ -478,9 +491,7 @@ class CascadeIT {
             assertThat(drain(mergeTwo))
                     .as("the second batch, already come through the combined stream, then the third")
                     .isEqualTo(2);
-            try (Connection c = full2.connect()) {
-                TestQueues.tick(c, "combo");
-            }
+            tickCombined(full2);
             drain(comboOne);
             assertThat(admin(full1).nodeInfo().workerLastTick())
                     .as("the combined branch moved full1's merge leaf at the pgq.tick-id event")
