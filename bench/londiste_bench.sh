@@ -346,6 +346,25 @@ native_wait() {   # target lsn; waits until the subscription replayed up to it
     done
 }
 
+# native_catch_up KEY [transactions per client]: pgbench on root nat (-T, or that many transactions)
+# with the subscription disabled, then enabled until it replayed the publisher's WAL position; sets
+# R[KEY_ev] (row changes), R[KEY_cu] (seconds), R[KEY_rate] and R[KEY_cpu] (both servers' CPU)
+native_catch_up() {
+    on_leaf nat -c "alter subscription bench_sub disable"
+    while [ "$(val_root postgres "select count(*) from pg_stat_replication where application_name = 'bench_sub'")" != 0 ]; do sleep 0.1; done
+    run_pgbench nat "publication, subscription disabled" "${2:-}"
+    R[${1}_ev]=$((PGB_XACTS * 4))
+    local target c_root c_leaf t
+    target=$(val_root postgres "select pg_current_wal_lsn()")
+    c_root=$(cpu_cluster root); c_leaf=$(cpu_cluster leaf)
+    t=$(now)
+    on_leaf nat -c "alter subscription bench_sub enable"
+    native_wait "$target"
+    R[${1}_cu]=$(since "$t")
+    R[${1}_cpu]="CPU s: root server $(cpu_secs $(( $(cpu_cluster root) - c_root ))), leaf server $(cpu_secs $(( $(cpu_cluster leaf) - c_leaf )))"
+    R[${1}_rate]=$(div "${R[${1}_ev]}" "${R[${1}_cu]}")
+}
+
 # the median of the arguments
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -384,30 +403,10 @@ timeout 3600 "$BIN/londiste" "$WORK/bench-leaf.ini" wait-root >/dev/null || fail
 mark "$t" "wait-root returned"
 
 say "1'. native: subscription disabled, the same pgbench on root nat, enabled, until replay_lsn reaches the publisher"
-on_leaf nat -c "alter subscription bench_sub disable"
-while [ "$(val_root postgres "select count(*) from pg_stat_replication where application_name = 'bench_sub'")" != 0 ]; do sleep 0.1; done
-run_pgbench nat "publication, subscription disabled"
-R[n_ev]=$((PGB_XACTS * 4))
-target=$(val_root postgres "select pg_current_wal_lsn()")
-c_root=$(cpu_cluster root); c_leaf=$(cpu_cluster leaf)
-t=$(now)
-on_leaf nat -c "alter subscription bench_sub enable"
-native_wait "$target"
-R[n_cu]=$(since "$t")
-R[n_cpu]="CPU s: root server $(cpu_secs $(( $(cpu_cluster root) - c_root ))), leaf server $(cpu_secs $(( $(cpu_cluster leaf) - c_leaf )))"
-R[n_rate]=$(div "${R[n_ev]}" "${R[n_cu]}")
+native_catch_up n
 
 say "1''. native again, on as many transactions as the londiste load made (the same changes to apply)"
-on_leaf nat -c "alter subscription bench_sub disable"
-while [ "$(val_root postgres "select count(*) from pg_stat_replication where application_name = 'bench_sub'")" != 0 ]; do sleep 0.1; done
-run_pgbench nat "publication, subscription disabled" $((R[l_ev] / 4 / CLIENTS))
-R[n2_ev]=$((PGB_XACTS * 4))
-target=$(val_root postgres "select pg_current_wal_lsn()")
-t=$(now)
-on_leaf nat -c "alter subscription bench_sub enable"
-native_wait "$target"
-R[n2_cu]=$(since "$t")
-R[n2_rate]=$(div "${R[n2_ev]}" "${R[n2_cu]}")
+native_catch_up n2 $((R[l_ev] / 4 / CLIENTS))
 printf '%-46s %9s changes in %8s s = %9s /s\n' "londiste catch-up (worker -d to last tick)" "${R[l_ev]}" "${R[l_cu]}" "${R[l_rate]}"
 printf '%-46s %9s changes in %8s s = %9s /s\n' "  from the worker's 'started' log line" "${R[l_ev]}" "${R[l_cu_w]}" "$(div "${R[l_ev]}" "${R[l_cu_w]}")"
 printf '%-46s %9s changes in %8s s = %9s /s\n' "native catch-up (replay_lsn)" "${R[n_ev]}" "${R[n_cu]}" "${R[n_rate]}"
@@ -415,9 +414,9 @@ echo "  londiste ${R[l_cpu]}"
 echo "    leaf worker JVM threads, CPU s: ${R[l_cpu_jvm]}"
 echo "  native   ${R[n_cpu]}"
 printf '%-46s %9s changes in %8s s = %9s /s\n' "native catch-up, as many transactions" "${R[n2_ev]}" "${R[n2_cu]}" "${R[n2_rate]}"
-echo "londiste/native events per second: $(div "${R[l_rate]}" "${R[n_rate]}") (the same pgbench -T); $(div "${R[l_rate]}" "${R[n2_rate]}") (as many transactions)"
 ratios_t+=("$(div "${R[l_rate]}" "${R[n_rate]}")")
 ratios_x+=("$(div "${R[l_rate]}" "${R[n2_rate]}")")
+echo "londiste/native events per second: ${ratios_t[-1]} (the same pgbench -T); ${ratios_x[-1]} (as many transactions)"
 done
 if [ "$ROUNDS" -gt 1 ]; then
     echo "londiste/native over $ROUNDS rounds: the same pgbench -T ${ratios_t[*]} (median $(median "${ratios_t[@]}")); as many transactions ${ratios_x[*]} (median $(median "${ratios_x[@]}"))"
@@ -458,15 +457,15 @@ order=(live_londiste live_plain live_native)
 for i in 0 1 2; do
     "${order[$(( (i + round - 1) % 3 ))]}"
 done
-printf '%-34s %9s tps  ratio to none %s\n' "no replication" "${R[tps_p]}" 1.00
-printf '%-34s %9s tps  ratio to none %s   at end: %s; lag 0 after %s s\n' "londiste (triggers, worker live)" \
-    "${R[tps_l]}" "$(div "${R[tps_l]}" "${R[tps_p]}")" "${R[lag_l]}" "${R[tail_l]}"
-printf '%-34s %9s tps  ratio to none %s   at end: %s bytes behind; lag 0 after %s s\n' "native logical replication" \
-    "${R[tps_n]}" "$(div "${R[tps_n]}" "${R[tps_p]}")" "${R[lag_n]}" "${R[tail_n]}"
-echo "londiste/native tps: $(div "${R[tps_l]}" "${R[tps_n]}")"
 live_l+=("$(div "${R[tps_l]}" "${R[tps_p]}")")
 live_n+=("$(div "${R[tps_n]}" "${R[tps_p]}")")
 live_ln+=("$(div "${R[tps_l]}" "${R[tps_n]}")")
+printf '%-34s %9s tps  ratio to none %s\n' "no replication" "${R[tps_p]}" 1.00
+printf '%-34s %9s tps  ratio to none %s   at end: %s; lag 0 after %s s\n' "londiste (triggers, worker live)" \
+    "${R[tps_l]}" "${live_l[-1]}" "${R[lag_l]}" "${R[tail_l]}"
+printf '%-34s %9s tps  ratio to none %s   at end: %s bytes behind; lag 0 after %s s\n' "native logical replication" \
+    "${R[tps_n]}" "${live_n[-1]}" "${R[lag_n]}" "${R[tail_n]}"
+echo "londiste/native tps: ${live_ln[-1]}"
 done
 if [ "$ROUNDS" -gt 1 ]; then
     echo "live over $ROUNDS rounds: londiste/none ${live_l[*]} (median $(median "${live_l[@]}")); native/none ${live_n[*]} (median $(median "${live_n[@]}")); londiste/native ${live_ln[*]} (median $(median "${live_ln[@]}"))"

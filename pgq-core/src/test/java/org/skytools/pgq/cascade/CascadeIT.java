@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.skytools.pgq.cascade.CascadeFixture.QUEUE;
 import static org.skytools.pgq.cascade.CascadeFixture.admin;
 import static org.skytools.pgq.cascade.CascadeFixture.applied;
+import static org.skytools.pgq.cascade.CascadeFixture.consumerTick;
 import static org.skytools.pgq.cascade.CascadeFixture.database;
 import static org.skytools.pgq.cascade.CascadeFixture.drain;
 import static org.skytools.pgq.cascade.CascadeFixture.produce;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -407,8 +409,7 @@ class CascadeIT {
             assertThat(drain(mergeBranch))
                     .as("both partition batches are finished, the first one although the leaf is past it")
                     .isEqualTo(2);
-            assertThat(part.queryValue("select last_tick from pgq.get_consumer_info(?, 'wm2')", Long.class, QUEUE))
-                    .isEqualTo(t2);
+            assertThat(consumerTick(part, "wm2")).isEqualTo(t2);
             assertThat(t1).isLessThan(t2);
             assertThat(applied(full2))
                     .as("the rows came once, through the combined queue; the merge leaf applied nothing")
@@ -421,7 +422,7 @@ class CascadeIT {
             long t3 = produce(part, "p", 2);
             drain(mergeRoot);
             assertThat(applied(full1)).extracting(r -> r.get("ev_data")).contains("p0", "p1");
-            combo2.takeover("full1", false, true, false, java.util.Set.of(), Duration.ZERO);
+            combo2.takeover("full1", false, true, false, Set.of(), Duration.ZERO);
             assertThat(combo2.nodeInfo().isRoot()).isTrue();
             assertThat(admin(full2).nodeInfo().workerLastTick())
                     .as("the merge leaf kept its position")
@@ -431,8 +432,7 @@ class CascadeIT {
                     .as("each row once: the third batch from the partition, none lost or twice")
                     .extracting(r -> r.get("ev_data"))
                     .containsExactly("m0", "m1", "m2", "n0", "n1", "p0", "p1");
-            assertThat(part.queryValue("select last_tick from pgq.get_consumer_info(?, 'wm2')", Long.class, QUEUE))
-                    .isEqualTo(t3);
+            assertThat(consumerTick(part, "wm2")).isEqualTo(t3);
             String combined =
                     full2.queryValue("select queue_data_pfx from pgq.queue where queue_name = 'combo'", String.class);
             assertThat(full2.query("select ev_type, ev_data from " + combined + " order by ev_id"))
@@ -468,7 +468,7 @@ class CascadeIT {
             AtomicBoolean stop = new AtomicBoolean();
             List<Future<?>> running = List.of(
                     loops.submit(() -> workUntil(comboOne, stop)), loops.submit(() -> workUntil(comboTwo, stop)));
-            String msg = combo2.takeover("full1", false, false, false, java.util.Set.of(), Duration.ofSeconds(60));
+            String msg = combo2.takeover("full1", false, false, false, Set.of(), Duration.ofSeconds(60));
             stop.set(true);
             for (Future<?> f : running) {
                 f.get(30, TimeUnit.SECONDS);
@@ -503,10 +503,8 @@ class CascadeIT {
                         .extracting(r -> r.get("ev_data"))
                         .containsExactly("m0", "m1", "m2", "n0", "n1", "p0", "p1");
             }
-            assertThat(part.queryValue("select last_tick from pgq.get_consumer_info(?, 'wm1')", Long.class, QUEUE))
-                    .isEqualTo(t3);
-            assertThat(part.queryValue("select last_tick from pgq.get_consumer_info(?, 'wm2')", Long.class, QUEUE))
-                    .isEqualTo(t3);
+            assertThat(consumerTick(part, "wm1")).isEqualTo(t3);
+            assertThat(consumerTick(part, "wm2")).isEqualTo(t3);
             assertThat(t1).isLessThan(t2);
         } finally {
             loops.shutdownNow();
