@@ -128,6 +128,7 @@ timeout 60 "$bin/londiste" "$work/leaf.ini" wait-root || fail "leaf did not catc
 
 step "londiste leaf.ini status"
 "$bin/londiste" "$work/leaf.ini" status
+"$bin/londiste" "$work/leaf.ini" status --compact
 
 step "londiste leaf.ini tables"
 "$bin/londiste" "$work/leaf.ini" tables

@@ -41,7 +41,7 @@ public final class LondisteOptions {
     @Option(names = "--nocheck", description = "Do not check that the public connect string reaches this database.")
     public boolean noCheck;
 
-    @Option(names = "--compact", description = "Shorter status output.")
+    @Option(names = "--compact", description = "status: one line per node.")
     public boolean compact;
 
     // position repair

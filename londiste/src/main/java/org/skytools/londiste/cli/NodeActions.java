@@ -76,7 +76,10 @@ final class NodeActions {
         return ctx -> {
             ctx.out()
                     .print(admin(ctx)
-                            .status(new TableStatusLines(ctx.queueName()), java.util.Set.copyOf(ctx.options().dead)));
+                            .status(
+                                    new TableStatusLines(ctx.queueName()),
+                                    java.util.Set.copyOf(ctx.options().dead),
+                                    ctx.options().compact));
             return 0;
         };
     }

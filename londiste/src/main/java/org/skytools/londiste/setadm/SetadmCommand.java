@@ -89,7 +89,7 @@ public final class SetadmCommand implements Callable<Integer> {
     @Option(names = "--nocheck", description = "Do not check that the public connect string reaches this database.")
     boolean noCheck;
 
-    @Option(names = "--compact", description = "Accepted; status is always the full tree.")
+    @Option(names = "--compact", description = "status: one line per node.")
     boolean compact;
 
     @Parameters(paramLabel = "CONFIG.ini COMMAND [ARGS]", description = "Config file, command and its arguments.")
@@ -145,7 +145,7 @@ public final class SetadmCommand implements Callable<Integer> {
                 }
                 out.println("pgq and pgq_node installed");
             }
-            case "status" -> out.print(admin.status(org.skytools.pgq.cascade.StatusExtra.NONE, deadNodes));
+            case "status" -> out.print(admin.status(org.skytools.pgq.cascade.StatusExtra.NONE, deadNodes, compact));
             case "node-status" -> out.print(admin.nodeStatus());
             case "node-info" -> out.print(admin.nodeInfoText());
             case "members" -> admin.members()

@@ -80,6 +80,10 @@ class SetadmIT {
 
         String status = output(ini[2], "status");
         assertThat(status).contains("n1", "n2", "n3");
+        // --compact: one line per node, indented under its provider, its lag on the same line
+        assertThat(output(ini[2], "status", "--compact").lines().filter(l -> l.contains("Lag: ")))
+                .map(l -> l.substring(0, l.indexOf(')') + 1))
+                .containsExactly("n1 (root)", "   n2 (branch)", "      n3 (leaf)");
         assertThat(output(ini[0], "members")).contains("n1", "n2", "n3");
         assertThat(output(ini[2], "node-info")).contains("n3");
 

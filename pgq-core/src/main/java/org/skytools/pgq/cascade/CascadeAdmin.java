@@ -96,10 +96,15 @@ public final class CascadeAdmin {
 
     /** {@code status} without connecting to the nodes in {@code dead} ({@code --dead=NODE}). */
     public String status(StatusExtra extra, Set<String> dead) throws SQLException {
+        return status(extra, dead, false);
+    }
+
+    /** As {@link #status(StatusExtra, Set)}; {@code compact} gives each node one line ({@code --compact}). */
+    public String status(StatusExtra extra, Set<String> dead, boolean compact) throws SQLException {
         try (Connection db = local()) {
             NodeInfo me = requireNode(db);
             List<NodeLocation> members = new PgqNodeClient(db).getQueueLocations(queue);
-            return new CascadeStatus(connector, queue, extra).render(me, members, dead);
+            return new CascadeStatus(connector, queue, extra, compact).render(me, members, dead);
         }
     }
 

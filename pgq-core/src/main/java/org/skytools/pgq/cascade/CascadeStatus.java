@@ -22,6 +22,7 @@ final class CascadeStatus {
     private final NodeConnector connector;
     private final String queue;
     private final StatusExtra extra;
+    private final boolean compact;
 
     /** What was read from one node: its info, the lags of its queue's consumers, its own lines. */
     record Seen(
@@ -32,9 +33,18 @@ final class CascadeStatus {
             List<String> extra) {}
 
     CascadeStatus(NodeConnector connector, String queue, StatusExtra extra) {
+        this(connector, queue, extra, false);
+    }
+
+    /**
+     * With {@code compact} ({@code status --compact}), each node takes one line: its name and type
+     * in a column of 60 characters less the indent, then its info lines in columns of 30.
+     */
+    CascadeStatus(NodeConnector connector, String queue, StatusExtra extra, boolean compact) {
         this.connector = connector;
         this.queue = queue;
         this.extra = extra;
+        this.compact = compact;
     }
 
     String render(NodeInfo me, List<NodeLocation> members) {
@@ -91,6 +101,10 @@ final class CascadeStatus {
             }
         }
         for (Map.Entry<String, String> f : failed.entrySet()) {
+            if (compact) {
+                out.append(compactLine("", f.getKey() + " (unknown)", List.of("ERR: " + f.getValue())));
+                continue;
+            }
             out.append(f.getKey())
                     .append(" (unknown)\n    ERR: ")
                     .append(f.getValue())
@@ -115,17 +129,22 @@ final class CascadeStatus {
         Seen s = seen.get(name);
         List<String> kids = new ArrayList<>(children.getOrDefault(name, List.of()));
         kids.sort(String::compareTo);
-        String childPrefix = top ? prefix + "  " : prefix + (last ? "     " : "|    ");
-        out.append(prefix)
-                .append(top ? "" : "+--: ")
-                .append(name)
-                .append(" (")
-                .append(s.info().nodeType().sqlName())
-                .append(")\n");
-        String infoPrefix = childPrefix + (kids.isEmpty() ? " " : "|") + "  ";
         Duration lag = s.info().isRoot() ? s.tickerLag() : providerLag(s, seen);
         List<String> lines = new ArrayList<>(s.extra());
         lines.addAll(infoLines(s.info(), lag, s.consumers()));
+        String title = name + " (" + s.info().nodeType().sqlName() + ")";
+        if (compact) {
+            out.append(compactLine(prefix, title, lines));
+            for (String kid : kids) {
+                if (seen.containsKey(kid)) {
+                    tree(out, kid, prefix + "   ", true, false, seen, children, printed);
+                }
+            }
+            return;
+        }
+        String childPrefix = top ? prefix + "  " : prefix + (last ? "     " : "|    ");
+        out.append(prefix).append(top ? "" : "+--: ").append(title).append('\n');
+        String infoPrefix = childPrefix + (kids.isEmpty() ? " " : "|") + "  ";
         for (String line : lines) {
             out.append(infoPrefix).append(line).append('\n');
         }
@@ -134,6 +153,19 @@ final class CascadeStatus {
                 tree(out, kids.get(i), childPrefix, i == kids.size() - 1, false, seen, children, printed);
             }
         }
+    }
+
+    /** One node on one line: the indented title in 60 columns, each info line in 30. */
+    private static String compactLine(String prefix, String title, List<String> lines) {
+        StringBuilder l = new StringBuilder(prefix).append(pad(title, 60 - prefix.length()));
+        for (String line : lines) {
+            l.append(pad(line, 30));
+        }
+        return l.toString().stripTrailing() + "\n";
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
     private static Duration providerLag(Seen s, Map<String, Seen> seen) {

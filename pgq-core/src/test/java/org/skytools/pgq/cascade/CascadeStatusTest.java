@@ -19,8 +19,8 @@ class CascadeStatusTest {
         return new CascadeStatus.Seen(info, lags, tickerLag, List.of(), List.of());
     }
 
-    @Test
-    void treeShowsEveryNodeUnderItsProviderWithLagTickAndFlags() {
+    /** root with branch1 (with leaf1 under it) and branch2; seen in no particular order. */
+    private static Map<String, CascadeStatus.Seen> cascade() {
         Map<String, CascadeStatus.Seen> seen = new LinkedHashMap<>();
         seen.put("leaf1", seen(node("leaf1", NodeType.LEAF, "branch1", "w3", 11, true), Map.of(), null));
         seen.put(
@@ -36,9 +36,14 @@ class CascadeStatusTest {
                         Map.of("w3", Duration.ofSeconds(4)),
                         null));
         seen.put("branch2", seen(node("branch2", NodeType.BRANCH, "root", "w4", 10, false), Map.of(), null));
-        Map<String, String> failed = Map.of("gone", "cannot reach node \"gone\": connection refused");
+        return seen;
+    }
 
-        String text = new CascadeStatus(null, "q", StatusExtra.NONE).render("branch1", seen, failed);
+    private static final Map<String, String> FAILED = Map.of("gone", "cannot reach node \"gone\": connection refused");
+
+    @Test
+    void treeShowsEveryNodeUnderItsProviderWithLagTickAndFlags() {
+        String text = new CascadeStatus(null, "q", StatusExtra.NONE).render("branch1", cascade(), FAILED);
 
         assertThat(text)
                 .isEqualTo(
@@ -55,6 +60,30 @@ class CascadeStatusTest {
                           Lag: 1m15s, Tick: 10
                 gone (unknown)
                     ERR: cannot reach node "gone": connection refused
+                """);
+    }
+
+    @Test
+    void compactTreeGivesEachNodeOneLineWithItsInfoInAColumn() {
+        Map<String, CascadeStatus.Seen> seen = cascade();
+        CascadeStatus.Seen root = seen.get("root");
+        seen.put(
+                "root",
+                new CascadeStatus.Seen(
+                        root.info(), root.consumerLags(), root.tickerLag(), List.of(), List.of("Tables: 2/0/0")));
+
+        String text = new CascadeStatus(null, "q", StatusExtra.NONE, true).render("branch1", seen, FAILED);
+
+        assertThat(text)
+                .isEqualTo(
+                        """
+                Queue: q   Local node: branch1
+
+                root (root)                                                 Tables: 2/0/0                 Lag: 1s, Tick: 12
+                   branch1 (branch)                                         Lag: 3s, Tick: 12
+                      leaf1 (leaf)                                          Lag: 4s, Tick: 11, PAUSED
+                   branch2 (branch)                                         Lag: 1m15s, Tick: 10
+                gone (unknown)                                              ERR: cannot reach node "gone": connection refused
                 """);
     }
 }
