@@ -57,8 +57,9 @@ final class CompareActions {
     static AdminAction repair() {
         return ctx -> {
             String location = providerLocation(ctx);
-            TableRepairer repairer =
-                    new TableRepairer(ctx.queueName(), LondisteKeys.LOCK_TIMEOUT.get(ctx.config())).walkUp(ctx::remote);
+            TableRepairer repairer = new TableRepairer(ctx.queueName(), LondisteKeys.LOCK_TIMEOUT.get(ctx.config()))
+                    .walkUp(ctx::remote)
+                    .onlyRows(ctx.options().repairWhere);
             List<RepairResult> results = repairer.repair(
                     ctx.node(),
                     () -> ctx.remote(location),

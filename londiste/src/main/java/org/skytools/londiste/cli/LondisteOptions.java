@@ -121,6 +121,18 @@ public final class LondisteOptions {
     @Option(names = "--apply", description = "repair: apply the fixes instead of writing fix.TABLE.sql.")
     public boolean apply;
 
+    @Option(
+            names = "--repair-where",
+            paramLabel = "COND",
+            description = "repair: only the rows for which this SQL condition holds, on both sides.")
+    public String repairWhere;
+
+    @Option(
+            names = "--sort-bufsize",
+            paramLabel = "SIZE",
+            description = "repair: accepted; rows come sorted from the databases, no sort files are made.")
+    public String sortBufsize;
+
     @Option(names = "--count-only", description = "compare: compare row counts only.")
     public boolean countOnly;
 }

@@ -40,6 +40,7 @@ public final class TableRepairer {
     private final String queue;
     private final Duration lockTimeout;
     private LocationOpener nodes;
+    private String rowCondition;
 
     public TableRepairer(String queue, Duration lockTimeout) {
         this.queue = queue;
@@ -53,6 +54,15 @@ public final class TableRepairer {
      */
     public TableRepairer walkUp(LocationOpener nodes) {
         this.nodes = nodes;
+        return this;
+    }
+
+    /**
+     * Repairs only the rows for which the SQL condition holds on both sides ({@code --repair-where}),
+     * together with the handler's row filter. The condition is the operator's own SQL text.
+     */
+    public TableRepairer onlyRows(String condition) {
+        this.rowCondition = condition == null || condition.isBlank() ? null : condition;
         return this;
     }
 
@@ -131,8 +141,9 @@ public final class TableRepairer {
             new SyncPoint(queue, lockTimeout, force).open(node, src, lock, setup, srcTable);
             try {
                 RowDiff diff = new RowDiff(dstTable, cols, srcKey.size());
-                // the handler's row filter (a partition's rows) goes on both sides, as on compare
-                String where = ShardInfo.copyCondition(node, t.name(), t.handler());
+                // the handler's row filter (a partition's rows) goes on both sides, as on compare,
+                // and so does the operator's --repair-where
+                String where = both(ShardInfo.copyCondition(node, t.name(), t.handler()), rowCondition);
                 CopyOut a = copyOut(src, srcTable, cols, srcKey, where);
                 CopyOut b = copyOut(node, dstTable, cols, srcKey, where);
                 List<String> ra = next(a);
@@ -176,6 +187,13 @@ public final class TableRepairer {
                 counts[2],
                 apply ? " applied" : "");
         return new RepairResult(t.name(), counts[0], counts[1], counts[2], statements, file, apply, null);
+    }
+
+    private static String both(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return "(" + a + ") and (" + b + ")";
     }
 
     private static CopyOut copyOut(Connection c, FqName table, List<String> cols, List<String> key, String where)

@@ -174,7 +174,30 @@ class CompareIT {
         assertThat(repairWhileRunning(n, null, false).get(0).clean()).isTrue();
     }
 
+    @Test
+    void r5_repairWhereLimitsTheRepairToTheRowsOfItsCondition(TestDatabase db, ClusterGroup group, @TempDir Path dir)
+            throws Exception {
+        TwoNodes n = setUp(db, group);
+        try (Connection leaf = n.leaf.connect();
+                var st = leaf.createStatement()) {
+            st.execute("set session_replication_role = replica");
+            st.execute("update t set v = 'planted' where id in (10, 20)");
+        }
+        List<RepairResult> results = repairWhileRunning(n, dir, true, "id < 15");
+        assertThat(results.get(0).statements())
+                .containsExactly("update only public.t set v = 'v10' where id = '10' and v = 'planted';");
+        assertThat(repairWhileRunning(n, null, false, "id < 15").get(0).clean()).isTrue();
+        assertThat(repairWhileRunning(n, null, false, null).get(0).statements())
+                .as("the row outside the condition is left as it was")
+                .containsExactly("update only public.t set v = 'v20' where id = '20' and v = 'planted';");
+    }
+
     private static List<RepairResult> repairWhileRunning(TwoNodes n, Path dir, boolean apply) throws Exception {
+        return repairWhileRunning(n, dir, apply, null);
+    }
+
+    private static List<RepairResult> repairWhileRunning(TwoNodes n, Path dir, boolean apply, String where)
+            throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CopyCoordinator coordinator = new CopyCoordinator(QUEUE, LEAF_WORKER, 1);
@@ -191,6 +214,7 @@ class CompareIT {
             replayer.start();
             try (Connection leaf = n.leaf.connect()) {
                 return new TableRepairer(QUEUE, Duration.ofSeconds(30))
+                        .onlyRows(where)
                         .repair(leaf, n.root::connect, List.of("t"), dir, apply, false);
             } finally {
                 running.set(false);
