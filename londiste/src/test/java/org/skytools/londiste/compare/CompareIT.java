@@ -124,11 +124,7 @@ class CompareIT {
     @Test
     void r4_plantedDifferenceIsFoundAndCountOnlySeesOnlyCounts(TestDatabase db, ClusterGroup group) throws Exception {
         TwoNodes n = setUp(db, group);
-        try (Connection leaf = n.leaf.connect();
-                var st = leaf.createStatement()) {
-            st.execute("set session_replication_role = replica");
-            st.execute("update t set v = 'planted' where id = 777");
-        }
+        plantOnLeaf(n, "update t set v = 'planted' where id = 777");
         List<CompareResult> full = compareWhileRunning(n, false, false);
         assertThat(full.get(0).matches()).isFalse();
         assertThat(full.get(0).source()).startsWith("20000 rows, checksum=");
@@ -139,11 +135,7 @@ class CompareIT {
         assertThat(counts.get(0).source()).isEqualTo("20000 rows");
         assertThat(counts.get(0).matches()).isTrue();
 
-        try (Connection leaf = n.leaf.connect();
-                var st = leaf.createStatement()) {
-            st.execute("set session_replication_role = replica");
-            st.execute("delete from t where id = 778");
-        }
+        plantOnLeaf(n, "delete from t where id = 778");
         List<CompareResult> after = compareWhileRunning(n, true, false);
         assertThat(after.get(0).target()).isEqualTo("19999 rows");
         assertThat(TableComparer.exitCode(after)).isEqualTo(1);
@@ -153,13 +145,11 @@ class CompareIT {
     void r5_repairListsInsertUpdateDeleteByKeyAndAppliesThem(TestDatabase db, ClusterGroup group, @TempDir Path dir)
             throws Exception {
         TwoNodes n = setUp(db, group);
-        try (Connection leaf = n.leaf.connect();
-                var st = leaf.createStatement()) {
-            st.execute("set session_replication_role = replica");
-            st.execute("update t set v = 'it''s planted' where id = 10");
-            st.execute("delete from t where id = 11");
-            st.execute("insert into t values (500000, 'extra')");
-        }
+        plantOnLeaf(
+                n,
+                "update t set v = 'it''s planted' where id = 10",
+                "delete from t where id = 11",
+                "insert into t values (500000, 'extra')");
         List<RepairResult> results = repairWhileRunning(n, dir, true);
         RepairResult r = results.get(0);
         assertThat(r.table()).isEqualTo("public.t");
@@ -178,11 +168,7 @@ class CompareIT {
     void r5_repairWhereLimitsTheRepairToTheRowsOfItsCondition(TestDatabase db, ClusterGroup group, @TempDir Path dir)
             throws Exception {
         TwoNodes n = setUp(db, group);
-        try (Connection leaf = n.leaf.connect();
-                var st = leaf.createStatement()) {
-            st.execute("set session_replication_role = replica");
-            st.execute("update t set v = 'planted' where id in (10, 20)");
-        }
+        plantOnLeaf(n, "update t set v = 'planted' where id in (10, 20)");
         List<RepairResult> results = repairWhileRunning(n, dir, true, "id < 15");
         assertThat(results.get(0).statements())
                 .containsExactly("update only public.t set v = 'v10' where id = '10' and v = 'planted';");
@@ -190,6 +176,17 @@ class CompareIT {
         assertThat(repairWhileRunning(n, null, false, null).get(0).statements())
                 .as("the row outside the condition is left as it was")
                 .containsExactly("update only public.t set v = 'v20' where id = '20' and v = 'planted';");
+    }
+
+    /** Makes the leaf differ: the statements run there in replica role, which no trigger logs. */
+    private static void plantOnLeaf(TwoNodes n, String... statements) throws SQLException {
+        try (Connection leaf = n.leaf.connect();
+                var st = leaf.createStatement()) {
+            st.execute("set session_replication_role = replica");
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
     }
 
     private static List<RepairResult> repairWhileRunning(TwoNodes n, Path dir, boolean apply) throws Exception {
