@@ -8,7 +8,7 @@
 # arrays, bytea, json, composite and range values, char padding), quoted names, a dropped column,
 # keys given by pkey=, ignore=, backup, when=, ev_type= and ev_extraN= expressions, _pgq_ev_*
 # columns, BEFORE triggers with SKIP, deny, TRUNCATE, key updates, tables without a key and the
-# replica and local replication roles.
+# replica and local replication roles, and the errors of bad trigger arguments.
 #
 # Needs pgq-sql/target/sql/pgq.sql (mvn -B -Dquick package) and the C PgQ of the server's major
 # version. Exits non-zero with the differences when the events differ; KEEP=1 keeps the directory.
@@ -136,7 +136,35 @@ create trigger cap_skip before insert or update or delete on skipped for each ro
     execute procedure pgq.logutriga('l_skipped', 'SKIP');
 create trigger cap_deny after insert or update or delete on denied for each row
     execute procedure pgq.logutriga('l_denied', 'deny');
+
+-- bad arguments: one table per trigger kind, so that each kind's own error shows
+select pgq.create_queue('q_bad');
+create function pg_temp.bad(name text, args text) returns void as $$
+declare
+    kind text;
+begin
+    foreach kind in array array['logutriga', 'sqltriga', 'jsontriga'] loop
+        execute format('create table %I (id int4 primary key, a text)', name || '_' || kind);
+        execute format('create trigger t after insert or update or delete on %I for each row '
+                       'execute procedure pgq.%s(%s)', name || '_' || kind, kind, args);
+    end loop;
+end;
+$$ language plpgsql;
+select pg_temp.bad('bad_pkey', '''q_bad'', ''pkey=nosuch''');
+select pg_temp.bad('bad_ignore', '''q_bad'', ''ignore=nosuch''');
+select pg_temp.bad('bad_when', '''q_bad'', ''when=nosuch > 1''');
+select pg_temp.bad('bad_expr', '''q_bad'', ''ev_extra1=nosuch''');
+select pg_temp.bad('bad_option', '''q_bad'', ''foo=bar''');
+select pg_temp.bad('no_args', '');
+select pg_temp.bad('no_queue', '''nosuchqueue''');
+select pg_temp.bad('skip_after', '''q_bad'', ''SKIP''');
 EOF
+for name in bad_pkey bad_ignore bad_when bad_expr bad_option no_args no_queue skip_after; do
+    for kind in logutriga sqltriga jsontriga; do
+        printf "insert into %s values (1, 'a');\nupdate %s set a = 'b';\ndelete from %s;\n" \
+            "${name}_$kind" "${name}_$kind" "${name}_$kind"
+    done
+done > "$work/bad.sql"
 
 # The writes, one statement per line so that each error is reported with its statement.
 cat > "$work/writes.sql" <<'EOF'
@@ -233,6 +261,7 @@ update opt_when set b = 'tx2' where id = 5;
 delete from opt_ignore where id between 100 and 140;
 delete from opt_backup;
 commit;
+\i bad.sql
 EOF
 
 # Every event of every queue, in queue name and event order, as psql prints it.
@@ -247,7 +276,7 @@ EOF
 
 for db in c ours; do
     psql_db "$db" -f "$work/schema.sql" > "$work/schema.$db.out" 2>&1
-    psql_db "$db" -a -f "$work/writes.sql" > "$work/writes.$db.out" 2>&1
+    (cd "$work" && psql_db "$db" -a -f writes.sql > "writes.$db.out" 2>&1)
     psql_db "$db" -f "$work/events.sql" > "$work/events.$db.out" 2>&1
 done
 
