@@ -26,7 +26,12 @@ final class TableActions {
     private TableActions() {}
 
     static TableAdmin admin(AdminContext ctx) {
-        return new TableAdmin(ctx.queueName(), LondisteKeys.LOCK_TIMEOUT.get(ctx.config()));
+        return new TableAdmin(ctx.queueName(), LondisteKeys.LOCK_TIMEOUT.get(ctx.config()))
+                .registering(LondisteKeys.registerFilter(ctx.config()));
+    }
+
+    static SeqAdmin seqAdmin(AdminContext ctx) {
+        return new SeqAdmin(ctx.queueName()).registering(LondisteKeys.registerFilter(ctx.config()));
     }
 
     /** The local node's info; fails with a clear line when the queue has no node here. */
@@ -105,7 +110,7 @@ final class TableActions {
                 throw SkyToolsException.usage("add-seq needs sequence names or --all");
             }
             NodeInfo node = node(ctx);
-            new SeqAdmin(ctx.queueName())
+            seqAdmin(ctx)
                     .addSeqs(
                             ctx.node(),
                             provider(ctx, node),
@@ -121,7 +126,7 @@ final class TableActions {
 
     static AdminAction removeSeq() {
         return ctx -> {
-            new SeqAdmin(ctx.queueName())
+            seqAdmin(ctx)
                     .removeSeqs(ctx.node(), ctx.args(), ctx.options().all)
                     .forEach(s -> log.info("sequence removed: {}", s));
             return 0;
@@ -148,7 +153,7 @@ final class TableActions {
         return ctx -> {
             ctx.out().printf("%-36s %-6s %s%n", "seq_name", "local", "last_value");
             ctx.out().printf("%-36s %-6s %s%n", "-".repeat(36), "-".repeat(6), "-".repeat(10));
-            for (TableCatalog.SeqInfo s : new SeqAdmin(ctx.queueName()).seqs(ctx.node())) {
+            for (TableCatalog.SeqInfo s : seqAdmin(ctx).seqs(ctx.node())) {
                 ctx.out().printf("%-36s %-6s %s%n", s.name(), s.local(), s.lastValue());
             }
             return 0;

@@ -6,7 +6,9 @@ import org.skytools.common.cli.ScriptDefinition;
 import org.skytools.common.config.ConfigKey;
 import org.skytools.common.config.ConfigSchema;
 import org.skytools.common.config.GenericKeys;
+import org.skytools.common.config.SkyConfig;
 import org.skytools.common.config.Validator;
+import org.skytools.londiste.table.RegisterFilter;
 import org.skytools.pgq.cascade.CascadeKeys;
 import org.skytools.pgq.consumer.ConsumerKeys;
 
@@ -50,6 +52,24 @@ public final class LondisteKeys {
             .withDescription("read only the events of tables registered on this node (and pgq.*, londiste.*);"
                     + "\non a branch this also limits what goes into the branch's queue");
 
+    /** Tables and sequences a node registers from its provider (modern londiste keys). */
+    public static final ConfigKey<List<String>> REGISTER_ONLY_TABLES = ConfigKey.list("register_only_tables")
+            .withDefault(List.of())
+            .withDescription("register only these of the provider's tables on this node (add-table events"
+                    + "\nand the table list synced by admin commands)");
+
+    public static final ConfigKey<List<String>> REGISTER_SKIP_TABLES = ConfigKey.list("register_skip_tables")
+            .withDefault(List.of())
+            .withDescription("never register these of the provider's tables on this node");
+
+    public static final ConfigKey<List<String>> REGISTER_ONLY_SEQS = ConfigKey.list("register_only_seqs")
+            .withDefault(List.of())
+            .withDescription("register only these of the provider's sequences on this node");
+
+    public static final ConfigKey<List<String>> REGISTER_SKIP_SEQS = ConfigKey.list("register_skip_seqs")
+            .withDefault(List.of())
+            .withDescription("never register these of the provider's sequences on this node");
+
     /** Lock and statement timeout for admin commands. */
     public static final ConfigKey<Duration> LOCK_TIMEOUT = ConfigKey.seconds("lock_timeout")
             .withDefault(Duration.ofSeconds(10))
@@ -78,6 +98,15 @@ public final class LondisteKeys {
             .withDefault("")
             .withDescription("appended to every connect string of another node, e.g. a password file setting");
 
+    /** The register_only/skip_tables/seqs lists of {@code config}. */
+    public static RegisterFilter registerFilter(SkyConfig config) {
+        return RegisterFilter.of(
+                REGISTER_ONLY_TABLES.get(config),
+                REGISTER_SKIP_TABLES.get(config),
+                REGISTER_ONLY_SEQS.get(config),
+                REGISTER_SKIP_SEQS.get(config));
+    }
+
     /** The londiste keys as one schema group. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(
             "londiste",
@@ -87,6 +116,10 @@ public final class LondisteKeys {
             INITIAL_PROVIDER_LOCATION,
             PARALLEL_COPIES,
             LOCAL_ONLY,
+            REGISTER_ONLY_TABLES,
+            REGISTER_SKIP_TABLES,
+            REGISTER_ONLY_SEQS,
+            REGISTER_SKIP_SEQS,
             LOCK_TIMEOUT,
             COMPARE_SQL,
             COMPARE_FMT,

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.skytools.londiste.table.RegisterFilter;
 import org.skytools.pgq.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class BatchApplier {
     private final EventParser parser = new EventParser();
     private final DispatchRouter router = new DispatchRouter();
     private TableMap tables;
+    private RegisterFilter registering = RegisterFilter.ALL;
     private ExecutorService flusher;
     // the chunk being applied on the flush thread during apply(), and that batch's counts
     private AsyncFlush inFlight;
@@ -72,6 +74,15 @@ public final class BatchApplier {
             handlerFor(t);
         }
         this.tables = tables;
+    }
+
+    /**
+     * Which tables and sequences of the cascade this node registers from add-table and update-seq
+     * events (config {@code register_only_tables}, ...); the others' events are ignored.
+     */
+    public BatchApplier registering(RegisterFilter filter) {
+        this.registering = Objects.requireNonNull(filter, "filter");
+        return this;
     }
 
     /** The subscribed tables as now known (a remove-table event in a batch drops its table). */
@@ -266,6 +277,10 @@ public final class BatchApplier {
                 executes.apply(dst, ex, tables, counters);
             }
         } else if (ev instanceof ReplayEvent.AddTable at) {
+            if (!registering.registersTable(at.table())) {
+                counters.ignored++;
+                return;
+            }
             LondisteCalls.call(
                     dst, counters, false, "select * from londiste.global_add_table(?, ?)", queue, at.table());
             counters.globalEvents++;
@@ -279,7 +294,7 @@ public final class BatchApplier {
                     dst, counters, false, "select * from londiste.global_remove_seq(?, ?)", queue, rs.sequence());
             counters.globalEvents++;
         } else if (ev instanceof ReplayEvent.UpdateSeq us) {
-            if (options.copyProcess()) {
+            if (options.copyProcess() || !registering.registersSeq(us.sequence())) {
                 counters.ignored++;
                 return;
             }

@@ -19,10 +19,17 @@ public final class SeqAdmin {
 
     private final String queue;
     private final TableCatalog catalog;
+    private RegisterFilter registering = RegisterFilter.ALL;
 
     public SeqAdmin(String queue) {
         this.queue = queue;
         this.catalog = new TableCatalog(queue);
+    }
+
+    /** Which of the provider's sequences this node registers when it syncs the sequence list. */
+    public SeqAdmin registering(RegisterFilter filter) {
+        this.registering = filter;
+        return this;
     }
 
     /**
@@ -105,7 +112,7 @@ public final class SeqAdmin {
             dst.put(s.name(), s);
         }
         for (TableCatalog.SeqInfo s : src.values()) {
-            if (!dst.containsKey(s.name())) {
+            if (!dst.containsKey(s.name()) && registering.registersSeq(s.name())) {
                 SqlRows.retCall(
                         node, "select * from londiste.global_update_seq(?, ?, ?)", queue, s.name(), s.lastValue());
             }

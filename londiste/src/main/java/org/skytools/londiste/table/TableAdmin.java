@@ -27,12 +27,19 @@ public final class TableAdmin {
     private final String queue;
     private final Duration lockTimeout;
     private final TableCatalog catalog;
+    private RegisterFilter registering = RegisterFilter.ALL;
 
     /** Admin of {@code queue}; {@code lockTimeout} bounds each registration (config {@code lock_timeout}). */
     public TableAdmin(String queue, Duration lockTimeout) {
         this.queue = queue;
         this.lockTimeout = lockTimeout;
         this.catalog = new TableCatalog(queue);
+    }
+
+    /** Which of the provider's tables this node registers when it syncs the table list. */
+    public TableAdmin registering(RegisterFilter filter) {
+        this.registering = filter;
+        return this;
     }
 
     /**
@@ -135,7 +142,7 @@ public final class TableAdmin {
     private void syncTableList(Connection node, Map<String, TableInfo> src) throws SQLException {
         Map<String, TableInfo> dst = catalog.tables(node);
         for (String tbl : src.keySet()) {
-            if (!dst.containsKey(tbl)) {
+            if (!dst.containsKey(tbl) && registering.registersTable(tbl)) {
                 log.info("table \"{}\" info missing from subscriber, adding", tbl);
                 SqlRows.retCall(node, "select * from londiste.global_add_table(?, ?)", queue, tbl);
             }

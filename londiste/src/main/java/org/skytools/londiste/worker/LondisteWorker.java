@@ -11,6 +11,7 @@ import org.skytools.londiste.replay.EventFilters;
 import org.skytools.londiste.replay.ReplayFilter;
 import org.skytools.londiste.replay.ReplayOptions;
 import org.skytools.londiste.replay.TableMap;
+import org.skytools.londiste.table.RegisterFilter;
 import org.skytools.pgq.cascade.CascadeSettings;
 import org.skytools.pgq.cascade.CascadedWorker;
 import org.skytools.pgq.cascade.NodeConnector;
@@ -47,13 +48,14 @@ final class LondisteWorker extends CascadedWorker {
             CascadeSettings settings,
             int parallelCopies,
             boolean localOnly,
+            RegisterFilter registering,
             Runnable copiesWanted) {
         super(local, connector, settings);
         this.local = local;
         this.localOnly = localOnly;
         this.queue = settings.queueName();
         this.coordinator = new CopyCoordinator(queue, settings.workerName(), parallelCopies);
-        this.applier = new BatchApplier(ReplayOptions.forQueue(queue), TableMap.empty());
+        this.applier = new BatchApplier(ReplayOptions.forQueue(queue), TableMap.empty()).registering(registering);
         this.copiesWanted = copiesWanted;
     }
 

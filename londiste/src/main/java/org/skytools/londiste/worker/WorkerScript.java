@@ -52,7 +52,13 @@ public final class WorkerScript implements Script {
                 () -> remote.connect(providerLocation(connector, db, queue)),
                 remote::connect);
         this.worker = new LondisteWorker(
-                local, remote, settings, parallel, LondisteKeys.LOCAL_ONLY.get(config), copiers::wakeUp);
+                local,
+                remote,
+                settings,
+                parallel,
+                LondisteKeys.LOCAL_ONLY.get(config),
+                LondisteKeys.registerFilter(config),
+                copiers::wakeUp);
         copiers.start();
     }
 

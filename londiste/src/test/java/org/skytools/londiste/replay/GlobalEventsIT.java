@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.skytools.londiste.table.RegisterFilter;
 import org.skytools.testkit.PgTest;
 import org.skytools.testkit.TestDatabase;
 
@@ -80,6 +81,36 @@ class GlobalEventsIT {
             assertThat(value(f, "select string_agg(id::text, ',') from public.t1_local"))
                     .isEqualTo("1");
             assertThat(applier.tables().get("public.t1")).isNull();
+        }
+    }
+
+    @Test
+    void registerOnlyAndSkipListsDecideWhichAddedTablesAndSequencesTheNodeRegisters(TestDatabase db) throws Exception {
+        try (ReplayFixture f = new ReplayFixture(db)) {
+            BatchApplier applier = leaf(f).registering(RegisterFilter.of(
+                    List.of("public.table1", "table2", "public.table3"),
+                    List.of("public.table2", "public.table4"),
+                    List.of(),
+                    List.of("s9")));
+            f.nextBatch();
+            for (String t : List.of("table1", "table2", "table3", "table4", "table5")) {
+                event(f, "londiste.add-table", "public." + t, null, null);
+            }
+            event(f, "londiste.update-seq", "7", "public.s8", null);
+            event(f, "londiste.update-seq", "9", "public.s9", null);
+            ApplyStats stats = f.replay(applier);
+            assertThat(stats.globalEvents()).isEqualTo(3);
+            assertThat(stats.ignored()).isEqualTo(4);
+            assertThat(value(
+                            f,
+                            "select string_agg(table_name, ',' order by table_name) from londiste.table_info"
+                                    + " where table_name like 'public.table%'"))
+                    .isEqualTo("public.table1,public.table3");
+            assertThat(value(
+                            f,
+                            "select string_agg(seq_name, ',' order by seq_name) from londiste.seq_info"
+                                    + " where seq_name in ('public.s8', 'public.s9')"))
+                    .isEqualTo("public.s8");
         }
     }
 

@@ -321,6 +321,35 @@ class TableAdminIT {
     }
 
     @Test
+    void registerListsLimitWhichProviderTablesAndSequencesTheLeafLearns(TestDatabase db, ClusterGroup group)
+            throws Exception {
+        TwoNodes n = nodes(
+                db,
+                group,
+                "create table t1 (id int primary key)",
+                "create table t2 (id int primary key)",
+                "create table t3 (id int primary key)",
+                "create sequence s1",
+                "create sequence s2");
+        addOnRoot(n, "t1", "t2", "t3");
+        RegisterFilter filter = RegisterFilter.of(List.of(), List.of("t2"), List.of("public.s2"), List.of());
+        n.leaf.execute("create table t1 (id int primary key)");
+        n.leaf.execute("create sequence s2");
+        try (Connection leaf = n.leaf.connect();
+                Connection root = n.root.connect()) {
+            new SeqAdmin(QUEUE).addSeqs(root, null, List.of("s1", "s2"), false, false, false, false);
+            new TableAdmin(QUEUE, Duration.ofSeconds(10))
+                    .registering(filter)
+                    .addTables(leaf, root, List.of("t1"), AddTableOptions.defaults());
+            assertThat(new TableCatalog(QUEUE).tables(leaf).keySet()).containsExactly("public.t1", "public.t3");
+            new SeqAdmin(QUEUE).registering(filter).addSeqs(leaf, root, List.of("s2"), false, false, false, false);
+            assertThat(new SeqAdmin(QUEUE).seqs(leaf))
+                    .extracting(TableCatalog.SeqInfo::name)
+                    .containsExactly("public.s2");
+        }
+    }
+
+    @Test
     void l39_l42_addSeqCreatesFromProviderAndUnknownSeqIsRefused(TestDatabase db, ClusterGroup group) throws Exception {
         TwoNodes n = nodes(db, group, "create sequence s1 start 100");
         SeqAdmin seqs = new SeqAdmin(QUEUE);
