@@ -97,6 +97,28 @@ class StaticInsertIT {
     }
 
     @Test
+    void insertEventReplacedByHandIsKeptWhenQueuesComeAndGo(TestDatabase db) throws Exception {
+        try (PgqSession s = PgqSession.open(db)) {
+            s.createEagerQueue("q");
+            // a test double in place of insert_event(7), as PgQ's own trigger tests make one
+            s.exec("create or replace function pgq.insert_event(queue_name text, ev_type text, ev_data text,"
+                    + " ev_extra1 text, ev_extra2 text, ev_extra3 text, ev_extra4 text) returns bigint as $$"
+                    + " begin return -7; end $$ language plpgsql");
+            s.value("select pgq.create_queue('q2')", Integer.class);
+            s.value("select pgq.drop_queue('q')", Integer.class);
+            assertThat(s.value("select pgq.insert_event('q2', 't', 'd', null, null, null, null)", Long.class))
+                    .isEqualTo(-7L);
+            // insert_event(3), still ours, was made again for the queues of now
+            assertThat(s.insert("q2", "through insert_event(3)")).isEqualTo(1L);
+            assertThat(s.value(
+                            "select position('insert into pgq.event_2_0' in prosrc) > 0 from pg_proc"
+                                    + " where oid = 'pgq.insert_event(text, text, text)'::regprocedure",
+                            Boolean.class))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void producersAndAdminsThatDoNotOwnTheSchemaInsert(TestDatabase db) throws Exception {
         try (PgqSession owner = PgqSession.open(db);
                 PgqSession writer = PgqSession.open(db);

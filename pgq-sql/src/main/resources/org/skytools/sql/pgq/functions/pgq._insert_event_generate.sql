@@ -41,7 +41,8 @@ returns integer as $$
 --      (7) get the same body instead of a call of pgq._insert_event(): a
 --      PL/pgSQL call costs about as much as the queue lookup, and the capture
 --      triggers call pgq.insert_event() for every row.  Run by create_queue,
---      drop_queue, install and upgrade.
+--      drop_queue, install and upgrade.  A pgq.insert_event() that was
+--      replaced by hand is kept.
 --
 --      A queue that the function does not know (one that a concurrent
 --      REPEATABLE READ transaction could not see, or one created while the
@@ -184,6 +185,13 @@ $sql$;
         -- function runs as its owner like pgq._insert_event() under it did
         body := replace(substr(fn, strpos(fn, E'\ndeclare\n') + length(E'\ndeclare\n')),
                         E'$fn$ language plpgsql;', E'$fn$ language plpgsql security definer;');
+        -- A pgq.insert_event() replaced by hand (a test double, a wrapper) is left
+        -- alone, as create_queue and drop_queue leave it in PgQ: ours, the one
+        -- installed and the ones made here, name this function in their text.
+        -- Install and upgrade put ours back first.
+        if coalesce((select strpos(p.prosrc, 'pgq._insert_event_generate()') > 0
+                       from pg_catalog.pg_proc p
+                      where p.oid = pg_catalog.to_regprocedure('pgq.insert_event(text,text,text)')), true) then
         execute $sql$
 create or replace function pgq.insert_event(queue_name text, ev_type text, ev_data text)
 returns bigint as $fn$
@@ -212,6 +220,11 @@ declare
     ev_extra3   text;
     ev_extra4   text;
 $sql$ || body;
+        end if;
+        if coalesce((select strpos(p.prosrc, 'pgq._insert_event_generate()') > 0
+                       from pg_catalog.pg_proc p
+                      where p.oid = pg_catalog.to_regprocedure(
+                          'pgq.insert_event(text,text,text,text,text,text,text)')), true) then
         execute $sql$
 create or replace function pgq.insert_event(
     queue_name text, ev_type text, ev_data text,
@@ -238,6 +251,7 @@ declare
     ev_owner    int4;
     ev_retry    int4;
 $sql$ || body;
+        end if;
     exception when insufficient_privilege then
         -- another role owns the function (installed by one role, upgraded by
         -- another): new queues take the dynamic INSERT

@@ -7,6 +7,6 @@ returns text as $$
 --      version they ship to decide between install, upgrade and nothing.
 -- ----------------------------------------------------------------------
 begin
-    return '3.5.6';
+    return '3.5.7';
 end;
 $$ language plpgsql;
