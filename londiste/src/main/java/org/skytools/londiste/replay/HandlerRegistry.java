@@ -17,7 +17,9 @@ public final class HandlerRegistry {
     private record Kind(String description, Set<String> args) {}
 
     private static final Set<String> SHARD_ARGS =
-            Set.of("key", "hash_key", "hashfunc", "hashexpr", "encoding", "ignore_truncate");
+            Set.of("key", "hash_key", "hashfunc", "hashexpr", "hash_expr", "encoding", "ignore_truncate");
+    // disable_replay (the newer londiste's): the table is copied and its events pass on, none is applied
+    private static final Set<String> SHARD_HANDLER_ARGS = plus(SHARD_ARGS, "disable_replay");
     private static final String DEFAULT_HASH_FUNC = "partconf.get_hash_raw";
 
     private static final Map<String, Kind> KINDS = kinds();
@@ -36,8 +38,8 @@ public final class HandlerRegistry {
                 "multimaster",
                         new Kind("Handle multimaster replicas: last write wins through merge_on_time()", Set.of()),
                 "qsplitter", new Kind("Send the table's events into another queue of the subscriber", Set.of("queue")),
-                "shard", new Kind("Event filtering by hash, for partitioned databases", SHARD_ARGS),
-                "part", new Kind("Deprecated name of the shard handler: event filtering by hash", SHARD_ARGS)));
+                "shard", new Kind("Event filtering by hash, for partitioned databases", SHARD_HANDLER_ARGS),
+                "part", new Kind("Deprecated name of the shard handler: event filtering by hash", SHARD_HANDLER_ARGS)));
         Set<String> dispatchArgs = new java.util.HashSet<>(DispatchConfig.ARGS);
         dispatchArgs.addAll(SHARD_ARGS);
         for (String name : DispatchConfig.handlerNames()) {
@@ -48,6 +50,12 @@ public final class HandlerRegistry {
             k.put(name, new Kind(description, Set.copyOf(dispatchArgs)));
         }
         return java.util.Collections.unmodifiableMap(k);
+    }
+
+    private static Set<String> plus(Set<String> set, String more) {
+        Set<String> out = new java.util.HashSet<>(set);
+        out.add(more);
+        return Set.copyOf(out);
     }
 
     /** The handler names, sorted. */
@@ -111,7 +119,7 @@ public final class HandlerRegistry {
                 checkEncoding(spec.name(), args.get("encoding"));
                 yield new TableHandler(
                         spec.name(),
-                        ApplyMode.AUTO,
+                        flag(args.get("disable_replay")) ? ApplyMode.IGNORE : ApplyMode.AUTO,
                         0,
                         flag(args.get("ignore_truncate")),
                         true,
@@ -153,7 +161,7 @@ public final class HandlerRegistry {
     }
 
     /**
-     * The hash of a row of a table split by hash: {@code hashexpr} as given, else the hash function
+     * The hash of a row of a table split by hash: {@code hashexpr} (or {@code hash_expr}) as given, else the hash function
      * ({@code hashfunc}, by default {@code partconf.get_hash_raw}) of the key column ({@code
      * hash_key}, else {@code key}).
      */
@@ -162,7 +170,7 @@ public final class HandlerRegistry {
         if (key == null || key.isBlank()) {
             throw SkyToolsException.config("handler \"" + handler + "\" needs the hash key column: key=COLUMN");
         }
-        String expr = args.get("hashexpr");
+        String expr = args.getOrDefault("hashexpr", args.get("hash_expr"));
         if (expr != null && !expr.isBlank()) {
             return expr;
         }

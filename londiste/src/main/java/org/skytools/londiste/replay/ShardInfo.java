@@ -11,15 +11,43 @@ import org.skytools.pgq.Event;
 
 /**
  * The local partition of a database split by hash, as the {@code part} and {@code shard} handlers
- * read it from {@code partconf.conf}: a row belongs here when {@code (hash & maxPart) = partNr}.
+ * read it from {@code partconf.conf} ({@code part_nr, max_part}, or {@code shard_nr, shard_mask,
+ * shard_count} as the newer londiste has it): a row belongs here when {@code (hash & maxPart) = partNr}.
  * On the root the trigger stores each row's hash in {@code ev_extra3} as {@code hash=N}; the replay
  * keeps the events of this partition and the copy reads only its rows.
  */
 public record ShardInfo(long partNr, long maxPart) {
     static final String SQL = "select part_nr, max_part from partconf.conf";
+    /** The layout of the newer londiste: the mask and the count of shards, a power of two. */
+    static final String SHARD_SQL = "select shard_nr, shard_mask, shard_count from partconf.conf";
 
-    /** Reads this database's partition from {@code partconf.conf}; {@code table} names the table in errors. */
+    /**
+     * Reads this database's partition from {@code partconf.conf}, with the columns {@code part_nr,
+     * max_part} or {@code shard_nr, shard_mask, shard_count}; {@code table} names the table in errors.
+     */
     public static ShardInfo load(Connection dst, String table) throws SQLException {
+        try {
+            return hasShardColumns(dst) ? loadShard(dst, table) : loadPart(dst, table);
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState()) || "42703".equals(e.getSQLState())) {
+                throw SkyToolsException.config("table \"" + table
+                        + "\" is partitioned by hash but this database has no partconf.conf table with the columns"
+                        + " part_nr and max_part (or shard_nr, shard_mask and shard_count); create it");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean hasShardColumns(Connection dst) throws SQLException {
+        try (PreparedStatement ps = dst.prepareStatement("select exists (select 1 from pg_catalog.pg_attribute"
+                        + " where attrelid = pg_catalog.to_regclass('partconf.conf') and attname = 'shard_mask'"
+                        + " and not attisdropped)");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private static ShardInfo loadPart(Connection dst, String table) throws SQLException {
         try (PreparedStatement ps = dst.prepareStatement(SQL);
                 ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
@@ -30,17 +58,36 @@ public record ShardInfo(long partNr, long maxPart) {
                     return new ShardInfo(nr, max);
                 }
             }
-        } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
-                throw SkyToolsException.config("table \"" + table
-                        + "\" is partitioned by hash but this database has no partconf.conf table;"
-                        + " create it with the columns part_nr and max_part");
-            }
-            throw e;
         }
         throw SkyToolsException.config("table \"" + table
                 + "\" is partitioned by hash but partconf.conf has no row with part_nr and max_part;"
                 + " insert this database's partition number and the highest one");
+    }
+
+    private static ShardInfo loadShard(Connection dst, String table) throws SQLException {
+        try (PreparedStatement ps = dst.prepareStatement(SHARD_SQL);
+                ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                long nr = rs.getLong(1);
+                boolean nulls = rs.wasNull();
+                long mask = rs.getLong(2);
+                nulls |= rs.wasNull();
+                long count = rs.getLong(3);
+                nulls |= rs.wasNull();
+                if (!nulls) {
+                    // as the newer londiste checks it: the count a power of two, the mask one less
+                    if ((count & mask) != 0 || mask + 1 != count || nr < 0 || nr >= count) {
+                        throw SkyToolsException.config("table \"" + table + "\": partconf.conf has shard_nr " + nr
+                                + ", shard_mask " + mask + ", shard_count " + count + "; the count must be a power"
+                                + " of two, the mask one less, and the number below the count");
+                    }
+                    return new ShardInfo(nr, mask);
+                }
+            }
+        }
+        throw SkyToolsException.config("table \"" + table
+                + "\" is partitioned by hash but partconf.conf has no row with shard_nr, shard_mask and"
+                + " shard_count; insert this database's shard");
     }
 
     /**

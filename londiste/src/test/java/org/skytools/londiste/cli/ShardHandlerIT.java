@@ -47,9 +47,14 @@ class ShardHandlerIT extends CliFixture {
                     parts[i],
                     "create schema partconf",
                     HASH_FUNC,
-                    "create table partconf.conf (part_nr int4, max_part int4, db_code int8, is_primary boolean,"
-                            + " max_slot int4, cluster_name text)",
-                    "insert into partconf.conf (part_nr, max_part) values (" + i + ", 1)");
+                    // the first leaf has SkyTools 3's layout of partconf.conf, the second the newer one
+                    i == 0
+                            ? "create table partconf.conf (part_nr int4, max_part int4, db_code int8,"
+                                    + " is_primary boolean, max_slot int4, cluster_name text)"
+                            : "create table partconf.conf (shard_nr int4, shard_mask int4, shard_count int4)",
+                    i == 0
+                            ? "insert into partconf.conf (part_nr, max_part) values (0, 1)"
+                            : "insert into partconf.conf values (1, 1, 2)");
         }
         nodes = new Nodes(dir);
         Path root = nodes.config("shroot", one, rootDb);

@@ -44,6 +44,12 @@ class HandlerAndSqlTest {
         assertThat(registry.create(HandlerSpec.parse("bulk(method=2)")).bulkMethod())
                 .isEqualTo(2);
         assertThat(registry.create(HandlerSpec.parse("vtable")).mode()).isEqualTo(ApplyMode.IGNORE);
+        // the newer londiste's shard arguments: hash_expr, and disable_replay, which copies but applies nothing
+        TableHandler shard = registry.create(HandlerSpec.parse("shard(key=id,hash_expr=id % 7,disable_replay=1)"));
+        assertThat(shard.mode()).isEqualTo(ApplyMode.IGNORE);
+        assertThat(shard.hashExpr()).isEqualTo("id % 7");
+        assertThat(shard.needsTable()).isTrue();
+        assertThat(registry.create(HandlerSpec.parse("shard(key=id)")).mode()).isEqualTo(ApplyMode.AUTO);
         assertThatThrownBy(() -> registry.create(HandlerSpec.parse("londiste(foo=1)")))
                 .isInstanceOf(SkyToolsException.class)
                 .hasMessage("invalid argument \"foo\" for handler \"londiste\"");
