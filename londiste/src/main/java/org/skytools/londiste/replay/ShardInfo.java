@@ -48,46 +48,50 @@ public record ShardInfo(long partNr, long maxPart) {
     }
 
     private static ShardInfo loadPart(Connection dst, String table) throws SQLException {
-        try (PreparedStatement ps = dst.prepareStatement(SQL);
-                ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                long nr = rs.getLong(1);
-                boolean nrNull = rs.wasNull();
-                long max = rs.getLong(2);
-                if (!nrNull && !rs.wasNull()) {
-                    return new ShardInfo(nr, max);
-                }
-            }
+        long[] row = firstRow(dst, SQL, 2);
+        if (row == null) {
+            throw SkyToolsException.config("table \"" + table
+                    + "\" is partitioned by hash but partconf.conf has no row with part_nr and max_part;"
+                    + " insert this database's partition number and the highest one");
         }
-        throw SkyToolsException.config("table \"" + table
-                + "\" is partitioned by hash but partconf.conf has no row with part_nr and max_part;"
-                + " insert this database's partition number and the highest one");
+        return new ShardInfo(row[0], row[1]);
     }
 
     private static ShardInfo loadShard(Connection dst, String table) throws SQLException {
-        try (PreparedStatement ps = dst.prepareStatement(SHARD_SQL);
+        long[] row = firstRow(dst, SHARD_SQL, 3);
+        if (row == null) {
+            throw SkyToolsException.config("table \"" + table
+                    + "\" is partitioned by hash but partconf.conf has no row with shard_nr, shard_mask and"
+                    + " shard_count; insert this database's shard");
+        }
+        long nr = row[0];
+        long mask = row[1];
+        long count = row[2];
+        // as the newer londiste checks it: the count a power of two, the mask one less
+        if ((count & mask) != 0 || mask + 1 != count || nr < 0 || nr >= count) {
+            throw SkyToolsException.config("table \"" + table + "\": partconf.conf has shard_nr " + nr
+                    + ", shard_mask " + mask + ", shard_count " + count + "; the count must be a power"
+                    + " of two, the mask one less, and the number below the count");
+        }
+        return new ShardInfo(nr, mask);
+    }
+
+    /** The first row's {@code columns} numbers, or null when there is no row or one of them is NULL. */
+    private static long[] firstRow(Connection dst, String sql, int columns) throws SQLException {
+        try (PreparedStatement ps = dst.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                long nr = rs.getLong(1);
-                boolean nulls = rs.wasNull();
-                long mask = rs.getLong(2);
-                nulls |= rs.wasNull();
-                long count = rs.getLong(3);
-                nulls |= rs.wasNull();
-                if (!nulls) {
-                    // as the newer londiste checks it: the count a power of two, the mask one less
-                    if ((count & mask) != 0 || mask + 1 != count || nr < 0 || nr >= count) {
-                        throw SkyToolsException.config("table \"" + table + "\": partconf.conf has shard_nr " + nr
-                                + ", shard_mask " + mask + ", shard_count " + count + "; the count must be a power"
-                                + " of two, the mask one less, and the number below the count");
-                    }
-                    return new ShardInfo(nr, mask);
+            if (!rs.next()) {
+                return null;
+            }
+            long[] row = new long[columns];
+            for (int i = 0; i < columns; i++) {
+                row[i] = rs.getLong(i + 1);
+                if (rs.wasNull()) {
+                    return null;
                 }
             }
+            return row;
         }
-        throw SkyToolsException.config("table \"" + table
-                + "\" is partitioned by hash but partconf.conf has no row with shard_nr, shard_mask and"
-                + " shard_count; insert this database's shard");
     }
 
     /**
