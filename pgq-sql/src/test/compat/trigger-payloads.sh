@@ -267,6 +267,7 @@ EOF
 # Every event of every queue, in queue name and event order, as psql prints it.
 cat > "$work/events.sql" <<'EOF'
 \pset format unaligned
+\pset tuples_only on
 \pset null <NULL>
 select format('select %L as queue, ev_type, ev_data, ev_extra1, ev_extra2, ev_extra3, ev_extra4 '
               'from %s order by ev_id', queue_name, queue_data_pfx)
@@ -275,7 +276,11 @@ select format('select %L as queue, ev_type, ev_data, ev_extra1, ev_extra2, ev_ex
 EOF
 
 for db in c ours; do
-    psql_db "$db" -f "$work/schema.sql" > "$work/schema.$db.out" 2>&1
+    if ! psql_db "$db" -f "$work/schema.sql" > "$work/schema.$db.out" 2>&1; then
+        echo "the tables and triggers could not be made in database $db:" >&2
+        cat "$work/schema.$db.out" >&2
+        exit 1
+    fi
     (cd "$work" && psql_db "$db" -a -f writes.sql > "writes.$db.out" 2>&1)
     psql_db "$db" -f "$work/events.sql" > "$work/events.$db.out" 2>&1
 done
@@ -288,7 +293,10 @@ for part in writes events; do
         status=1
     fi
 done
-events=$(grep -c '|' "$work/events.ours.out" || true)
+# the events of all queues, counted in the database
+count_sql=$(psql_db ours -At -c "select 'select ' || string_agg(format('(select count(*) from %s)', queue_data_pfx), ' + ')
+                                 from pgq.queue")
+events=$(psql_db ours -At -c "$count_sql")
 if [ "$events" -lt 100 ]; then
     echo "only $events events: the writes did not run as planned" >&2
     cat "$work/schema.ours.out" "$work/writes.ours.out" >&2

@@ -131,7 +131,7 @@ public final class LondisteOptions {
             names = "--sort-bufsize",
             paramLabel = "SIZE",
             description = "repair: accepted; rows come sorted from the databases, no sort files are made.")
-    public String sortBufsize;
+    public String sortBufsize; // read by nothing: kept so that the newer londiste's command lines work
 
     @Option(names = "--count-only", description = "compare: compare row counts only.")
     public boolean countOnly;

@@ -193,7 +193,8 @@ public final class TableRepairer {
         if (a == null || b == null) {
             return a == null ? b : a;
         }
-        return "(" + a + ") and (" + b + ")";
+        // the operator's condition may end in a -- comment: each part closes on a line of its own
+        return "(" + a + "\n) and (" + b + "\n)";
     }
 
     private static CopyOut copyOut(Connection c, FqName table, List<String> cols, List<String> key, String where)
@@ -203,7 +204,7 @@ public final class TableRepairer {
             order.add(Quoting.quoteIdent(k) + "::text collate \"C\"");
         }
         String sql = "COPY (select " + Quoting.quoteIdentList(cols) + " from only " + table.quoted()
-                + (where == null ? "" : " where " + where) + " order by " + String.join(", ", order) + ") TO STDOUT";
+                + (where == null ? "" : " where " + where) + "\n order by " + String.join(", ", order) + ") TO STDOUT";
         return c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
     }
 

@@ -161,7 +161,8 @@ public final class HandlerRegistry {
     }
 
     /**
-     * The hash of a row of a table split by hash: {@code hashexpr} (or {@code hash_expr}) as given, else the hash function
+     * The hash of a row of a table split by hash: {@code hashexpr} (or {@code hash_expr}) as given, else
+     * the hash function
      * ({@code hashfunc}, by default {@code partconf.get_hash_raw}) of the key column ({@code
      * hash_key}, else {@code key}).
      */
@@ -170,9 +171,11 @@ public final class HandlerRegistry {
         if (key == null || key.isBlank()) {
             throw SkyToolsException.config("handler \"" + handler + "\" needs the hash key column: key=COLUMN");
         }
-        String expr = args.getOrDefault("hashexpr", args.get("hash_expr"));
-        if (expr != null && !expr.isBlank()) {
-            return expr;
+        for (String name : List.of("hashexpr", "hash_expr")) {
+            String expr = args.get(name);
+            if (expr != null && !expr.isBlank()) {
+                return expr;
+            }
         }
         String func = args.getOrDefault("hashfunc", DEFAULT_HASH_FUNC);
         return Quoting.quoteFqIdent(func) + "(" + Quoting.quoteIdent(key) + ")";

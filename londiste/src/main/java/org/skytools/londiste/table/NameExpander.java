@@ -46,7 +46,7 @@ public final class NameExpander {
         Set<String> candidateSet = new LinkedHashSet<>(candidates);
         Set<String> doneSet = new LinkedHashSet<>(done);
         for (String arg : args) {
-            if (arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0) {
+            if (isPattern(arg)) {
                 Pattern p = globPattern(arg.indexOf('.') < 0 ? "public." + arg : arg);
                 for (String c : candidates) {
                     if (p.matcher(c).matches()) {
@@ -84,6 +84,11 @@ public final class NameExpander {
             sb.append('"').append(n).append('"');
         }
         return sb.toString();
+    }
+
+    /** Whether the argument is a glob ({@code *} or {@code ?}) rather than a name. */
+    static boolean isPattern(String arg) {
+        return arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0;
     }
 
     // Same translation as SkyTools: '.' literal, '?' one character, '*' anything.

@@ -28,7 +28,7 @@ public final class SeqAdmin {
 
     /** Which of the provider's sequences this node registers when it syncs the sequence list. */
     public SeqAdmin registering(RegisterFilter filter) {
-        this.registering = filter;
+        this.registering = java.util.Objects.requireNonNull(filter, "filter");
         return this;
     }
 

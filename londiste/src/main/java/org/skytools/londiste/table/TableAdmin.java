@@ -38,7 +38,7 @@ public final class TableAdmin {
 
     /** Which of the provider's tables this node registers when it syncs the table list. */
     public TableAdmin registering(RegisterFilter filter) {
-        this.registering = filter;
+        this.registering = java.util.Objects.requireNonNull(filter, "filter");
         return this;
     }
 
@@ -73,6 +73,9 @@ public final class TableAdmin {
             List<String> candidates = catalog.missing(node, "r");
             if (names.isEmpty() && !o.all()) {
                 throw SkyToolsException.usage("no tables given; name the tables or use --all");
+            }
+            if (!self.isRoot()) {
+                refuseUnregistered(names);
             }
             NameExpander.Expansion ex = names.isEmpty()
                     ? new NameExpander.Expansion(candidates, List.of(), List.of())
@@ -136,6 +139,16 @@ public final class TableAdmin {
             LocalNode.location(node, queue, o.copyNode());
         }
         SqlRows.endRead(node);
+    }
+
+    /** A table named outright that the config keeps off this node: say which keys do. */
+    private void refuseUnregistered(List<String> names) {
+        for (String name : names) {
+            if (!NameExpander.isPattern(name) && !registering.registersTable(TableCatalog.fq(name))) {
+                throw SkyToolsException.usage("table \"" + TableCatalog.fq(name)
+                        + "\" is kept off this node by register_only_tables or register_skip_tables in its config");
+            }
+        }
     }
 
     // Mirrors SkyTools' sync_table_list: the node learns about tables added or removed upstream.

@@ -342,6 +342,12 @@ class TableAdminIT {
                     .registering(filter)
                     .addTables(leaf, root, List.of("t1"), AddTableOptions.defaults());
             assertThat(new TableCatalog(QUEUE).tables(leaf).keySet()).containsExactly("public.t1", "public.t3");
+            assertThatThrownBy(() -> new TableAdmin(QUEUE, Duration.ofSeconds(10))
+                            .registering(filter)
+                            .addTables(leaf, root, List.of("t2"), AddTableOptions.defaults()))
+                    .isInstanceOf(SkyToolsException.class)
+                    .hasMessage("table \"public.t2\" is kept off this node by register_only_tables or"
+                            + " register_skip_tables in its config");
             new SeqAdmin(QUEUE).registering(filter).addSeqs(leaf, root, List.of("s2"), false, false, false, false);
             assertThat(new SeqAdmin(QUEUE).seqs(leaf))
                     .extracting(TableCatalog.SeqInfo::name)

@@ -164,8 +164,9 @@ final class CascadeStatus {
         return l.toString().stripTrailing() + "\n";
     }
 
+    // at least one blank between columns, even when a value fills its column
     private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+        return s + " ".repeat(Math.max(1, width - s.length()));
     }
 
     private static Duration providerLag(Seen s, Map<String, Seen> seen) {

@@ -86,4 +86,22 @@ class CascadeStatusTest {
                 gone (unknown)                                              ERR: cannot reach node "gone": connection refused
                 """);
     }
+
+    @Test
+    void compactColumnsKeepABlankBetweenThemWhenAValueFillsItsColumn() {
+        Map<String, CascadeStatus.Seen> seen = new LinkedHashMap<>();
+        seen.put(
+                "root",
+                new CascadeStatus.Seen(
+                        node("root", NodeType.ROOT, "root", "w1", 12, false),
+                        Map.of(),
+                        Duration.ofSeconds(1),
+                        List.of(),
+                        List.of("Tables: 1234567/1234567/1234567/1")));
+
+        String text = new CascadeStatus(null, "q", StatusExtra.NONE, true).render("root", seen, Map.of());
+
+        assertThat(text.lines().toList().get(2))
+                .isEqualTo("root (root)" + " ".repeat(49) + "Tables: 1234567/1234567/1234567/1 Lag: 1s, Tick: 12");
+    }
 }
