@@ -161,10 +161,9 @@ public final class HandlerRegistry {
     }
 
     /**
-     * The hash of a row of a table split by hash: {@code hashexpr} (or {@code hash_expr}) as given, else
-     * the hash function
-     * ({@code hashfunc}, by default {@code partconf.get_hash_raw}) of the key column ({@code
-     * hash_key}, else {@code key}).
+     * The hash of a row of a table split by hash: {@code hashexpr} (or {@code hash_expr}) as given,
+     * else the hash function ({@code hashfunc}, by default {@code partconf.get_hash_raw}) of the key
+     * column ({@code hash_key}, else {@code key}).
      */
     private static String hashExpr(String handler, Map<String, String> args) {
         String key = args.getOrDefault("hash_key", args.get("key"));

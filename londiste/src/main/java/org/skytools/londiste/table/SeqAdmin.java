@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.skytools.common.db.DdlStatement;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.SequenceStructure;
@@ -28,7 +29,7 @@ public final class SeqAdmin {
 
     /** Which of the provider's sequences this node registers when it syncs the sequence list. */
     public SeqAdmin registering(RegisterFilter filter) {
-        this.registering = java.util.Objects.requireNonNull(filter, "filter");
+        this.registering = Objects.requireNonNull(filter, "filter");
         return this;
     }
 

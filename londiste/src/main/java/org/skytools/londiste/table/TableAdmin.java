@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
 import org.skytools.common.error.SkyToolsException;
@@ -38,7 +39,7 @@ public final class TableAdmin {
 
     /** Which of the provider's tables this node registers when it syncs the table list. */
     public TableAdmin registering(RegisterFilter filter) {
-        this.registering = java.util.Objects.requireNonNull(filter, "filter");
+        this.registering = Objects.requireNonNull(filter, "filter");
         return this;
     }
 
