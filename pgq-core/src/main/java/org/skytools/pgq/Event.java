@@ -177,6 +177,16 @@ public final class Event {
         return row;
     }
 
+    /**
+     * The same event with other {@code ev_data} and {@code ev_extra2}, for a handler that rewrites
+     * what a cascade passes on; tagging still goes to this event's batch.
+     */
+    public Event withData(String newData, String newExtra2) {
+        Event e = new Event(id, timeText, txid, retry, type, newData, extra1, newExtra2, extra3, extra4, tagger);
+        e.time = time;
+        return e;
+    }
+
     /** Asks for the event to be delivered again, in a later batch, after {@code retrySeconds}. */
     public void tagRetry(int retrySeconds) {
         tagger.tagRetry(this, retrySeconds);

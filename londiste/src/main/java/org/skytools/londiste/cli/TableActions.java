@@ -27,7 +27,8 @@ final class TableActions {
 
     static TableAdmin admin(AdminContext ctx) {
         return new TableAdmin(ctx.queueName(), LondisteKeys.LOCK_TIMEOUT.get(ctx.config()))
-                .registering(LondisteKeys.registerFilter(ctx.config()));
+                .registering(LondisteKeys.registerFilter(ctx.config()))
+                .handlers(LondisteKeys.handlers(ctx.config()));
     }
 
     static SeqAdmin seqAdmin(AdminContext ctx) {

@@ -1,5 +1,6 @@
 package org.skytools.londiste.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.skytools.common.cli.ScriptDefinition;
@@ -8,6 +9,8 @@ import org.skytools.common.config.ConfigSchema;
 import org.skytools.common.config.GenericKeys;
 import org.skytools.common.config.SkyConfig;
 import org.skytools.common.config.Validator;
+import org.skytools.londiste.obfuscate.Obfuscator;
+import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.table.RegisterFilter;
 import org.skytools.pgq.cascade.CascadeKeys;
 import org.skytools.pgq.consumer.ConsumerKeys;
@@ -93,6 +96,15 @@ public final class LondisteKeys {
             .withDescription("extra handler modules; accepted for compatibility, the built-in handlers are always"
                     + "\navailable");
 
+    /** Rules of the obfuscate handler (modern londiste keys). */
+    public static final ConfigKey<Path> OBFUSCATOR_MAP = ConfigKey.file("obfuscator_map")
+            .withDescription("YAML file of the obfuscate handler's rules: table, column, then keep, skip, bool,"
+                    + "\nhash32, hash64, hash, or a mapping of JSON keys to rules");
+
+    public static final ConfigKey<String> OBFUSCATOR_KEY = ConfigKey.string("obfuscator_key")
+            .withDefault("")
+            .withDescription("key of the obfuscate handler's BLAKE2s hashes (at most 32 bytes)");
+
     /** Appended to connections to other nodes. */
     public static final ConfigKey<String> REMOTE_EXTRA_CONNSTR = ConfigKey.string("remote_extra_connstr")
             .withDefault("")
@@ -105,6 +117,15 @@ public final class LondisteKeys {
                 REGISTER_SKIP_TABLES.get(config),
                 REGISTER_ONLY_SEQS.get(config),
                 REGISTER_SKIP_SEQS.get(config));
+    }
+
+    /**
+     * The table handlers, with the obfuscate handler's rules when {@code obfuscator_map} is set
+     * (read now: a missing or bad file is a config error naming it).
+     */
+    public static HandlerRegistry handlers(SkyConfig config) {
+        Path map = OBFUSCATOR_MAP.get(config);
+        return new HandlerRegistry(map == null ? null : Obfuscator.load(map, OBFUSCATOR_KEY.get(config)));
     }
 
     /** The londiste keys as one schema group. */
@@ -124,6 +145,8 @@ public final class LondisteKeys {
             COMPARE_SQL,
             COMPARE_FMT,
             HANDLER_MODULES,
+            OBFUSCATOR_MAP,
+            OBFUSCATOR_KEY,
             REMOTE_EXTRA_CONNSTR);
 
     /** The PgQ consumer keys the worker honours when reading its provider's queue. */

@@ -1,5 +1,6 @@
 package org.skytools.londiste.copy;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,10 +11,12 @@ import org.skytools.common.db.CopyStreamer;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.londiste.obfuscate.Obfuscator;
 import org.skytools.londiste.replay.DispatchConfig;
 import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.replay.HandlerSpec;
 import org.skytools.londiste.replay.ShardInfo;
+import org.skytools.londiste.replay.TableHandler;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
 import org.skytools.londiste.table.TableCatalog;
@@ -75,6 +78,7 @@ public final class TableCopier implements Runnable {
     // the first round waits like an idle one: a sibling looks at start and wakes this one for work
     private boolean startIdle;
     private Runnable moreWork = () -> {};
+    private HandlerRegistry handlers = new HandlerRegistry();
 
     /**
      * @param queue the queue
@@ -100,6 +104,12 @@ public final class TableCopier implements Runnable {
         this.sink = sink;
         this.gaps = new GapApplier(queue, sink);
         this.catalog = new TableCatalog(queue);
+    }
+
+    /** The handlers, with the config's obfuscate rules; the default has none. */
+    public TableCopier handlers(HandlerRegistry registry) {
+        this.handlers = registry;
+        return this;
     }
 
     /** The pgq consumer name of the copy of {@code table}: {@code <worker>.copy.<table>}. */
@@ -283,8 +293,8 @@ public final class TableCopier implements Runnable {
                 snapshot);
 
         // the dispatch handlers may load into another table (table=) and other columns
-        DispatchConfig dispatch =
-                new HandlerRegistry().create(HandlerSpec.parse(t.handler())).dispatch();
+        TableHandler handler = handlers.create(HandlerSpec.parse(t.handler()));
+        DispatchConfig dispatch = handler.dispatch();
         FqName dest = dispatch != null && dispatch.table() != null ? FqName.parse(dispatch.table()) : t.dest();
         Fkeys.dropAll(dst, dest.toString());
         SqlRows.execute(dst, "lock table " + dest.quoted());
@@ -303,7 +313,12 @@ public final class TableCopier implements Runnable {
         } else {
             SqlRows.execute(dst, "truncate only " + dest.quoted());
         }
-        boolean binary = CopyFormat.binaryPossible(src, srcTable, dst, dest, cols);
+        Obfuscator obfuscator = handler.obfuscator();
+        if (obfuscator != null) {
+            // the skipped columns stay out of the copy, the others go through the rules as text
+            cols = obfuscator.copiedColumns(t.name(), cols);
+        }
+        boolean binary = obfuscator == null && CopyFormat.binaryPossible(src, srcTable, dst, dest, cols);
         String where = ShardInfo.copyCondition(dst, t.name(), t.handler());
         if (where != null) {
             log.info("table \"{}\": copying the rows where {}", t.name(), where);
@@ -311,7 +326,9 @@ public final class TableCopier implements Runnable {
         List<List<String>> mapped = dispatch == null ? List.of(cols, cols) : dispatch.copyColumns(cols);
         CopyResult copied;
         try {
-            copied = copyRows(src, srcTable, dst, dest, cols, mapped, where, binary, t.name());
+            copied = obfuscator != null
+                    ? copyObfuscated(src, srcTable, dst, dest, cols, where, obfuscator, t.name())
+                    : copyRows(src, srcTable, dst, dest, cols, mapped, where, binary, t.name());
         } catch (SkyToolsException e) {
             if (addsToMerged && e.getCause() instanceof SQLException se && "23505".equals(se.getSQLState())) {
                 throw SkyToolsException.state("table \"" + dest + "\" is fed from several queues and already holds"
@@ -387,6 +404,32 @@ public final class TableCopier implements Runnable {
                         dst,
                         "COPY " + dest.quoted() + " (" + Quoting.quoteIdentList(mapped.get(1)) + ") FROM STDIN",
                         dest.toString());
+    }
+
+    private static CopyResult copyObfuscated(
+            Connection src,
+            FqName srcTable,
+            Connection dst,
+            FqName dest,
+            List<String> cols,
+            String where,
+            Obfuscator obfuscator,
+            String table) {
+        log.info("table \"{}\": copying columns {} through the obfuscate rules", table, cols);
+        return new CopyStreamer()
+                .copy(
+                        src,
+                        "COPY (" + selectSql(cols, srcTable, where) + ") TO STDOUT",
+                        srcTable.toString(),
+                        dst,
+                        "COPY " + dest.quoted() + " (" + Quoting.quoteIdentList(cols) + ") FROM STDIN",
+                        dest.toString(),
+                        row -> {
+                            String line = new String(row, 0, row.length - 1, StandardCharsets.UTF_8);
+                            List<String> values = Quoting.parseCopyRow(line);
+                            String out = Quoting.copyRow(obfuscator.copyRow(table, cols, values)) + "\n";
+                            return out.getBytes(StandardCharsets.UTF_8);
+                        });
     }
 
     private static String selectSql(List<String> cols, FqName table, String where) {

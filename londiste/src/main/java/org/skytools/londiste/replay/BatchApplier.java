@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.skytools.londiste.obfuscate.Obfuscator;
 import org.skytools.londiste.table.RegisterFilter;
 import org.skytools.pgq.Event;
 import org.slf4j.Logger;
@@ -147,6 +148,9 @@ public final class BatchApplier {
                     if (h.mode() == ApplyMode.IGNORE || (h.hashExpr() != null && !shard.accepts(raw))) {
                         counters.ignored++;
                         continue;
+                    }
+                    if (h.obfuscator() != null) {
+                        te = obfuscated(te, h.obfuscator(), raw);
                     }
                     if (h.mode() == ApplyMode.DISPATCH) {
                         List<DispatchRouter.Routed> routed =
@@ -309,6 +313,43 @@ public final class BatchApplier {
         } else {
             throw new IllegalStateException("not a barrier event: " + ev);
         }
+    }
+
+    /**
+     * The event as this node passes it on into its own queue (branch) or a combined queue (merge
+     * leaf): the row events of a table whose handler obfuscates carry the obfuscated rows, as the
+     * local table does; every other event is passed on as read.
+     */
+    public Event passedOn(Event ev) {
+        String type = ev.type();
+        if (type == null || type.isEmpty() || ev.extra1() == null || !isRowEventType(type)) {
+            return ev;
+        }
+        ReplayTable t = tables.get(ev.extra1());
+        if (t == null) {
+            return ev;
+        }
+        TableHandler h = handlerFor(t);
+        return h.obfuscator() == null ? ev : h.obfuscator().event(t.name(), ev);
+    }
+
+    private static boolean isRowEventType(String type) {
+        boolean op = RowOp.ofCode(type.charAt(0)) != null;
+        return (op && (type.length() == 1 || type.charAt(1) == ':')) || type.charAt(0) == '{';
+    }
+
+    private static ReplayEvent.TableEvent obfuscated(ReplayEvent.TableEvent te, Obfuscator obf, Event raw) {
+        if (!(te instanceof ReplayEvent.RowChange rc)) {
+            throw Obfuscator.notARowEvent(te.table(), te.eventId(), raw.type());
+        }
+        return new ReplayEvent.RowChange(
+                rc.eventId(),
+                rc.txid(),
+                rc.table(),
+                rc.op(),
+                rc.pkey(),
+                obf.row(rc.table(), rc.row()),
+                rc.oldRow() == null ? null : obf.row(rc.table(), rc.oldRow()));
     }
 
     /** Waits for the chunk on the flush thread, so that this thread may use the connection. */

@@ -6,12 +6,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.skytools.common.db.Quoting;
 import org.skytools.common.error.SkyToolsException;
+import org.skytools.londiste.obfuscate.Obfuscator;
 
 /**
  * The handlers the replay knows, by name, with the arguments each accepts (others are refused as
  * SkyTools does): {@code londiste} (default), {@code bulk}, {@code vtable}, {@code fake_local},
- * {@code qtable}, {@code applyfn}, {@code multimaster}, {@code qsplitter}, and {@code shard} with its
- * older name {@code part}.
+ * {@code qtable}, {@code applyfn}, {@code multimaster}, {@code qsplitter}, {@code obfuscate}, and
+ * {@code shard} with its older name {@code part}.
  */
 public final class HandlerRegistry {
     private record Kind(String description, Set<String> args) {}
@@ -23,6 +24,18 @@ public final class HandlerRegistry {
     private static final String DEFAULT_HASH_FUNC = "partconf.get_hash_raw";
 
     private static final Map<String, Kind> KINDS = kinds();
+
+    private final Obfuscator obfuscator;
+
+    /** The handlers, without {@code obfuscate} rules: that handler is then refused. */
+    public HandlerRegistry() {
+        this(null);
+    }
+
+    /** The handlers, with the rules of the {@code obfuscate} handler (config {@code obfuscator_map}), or null. */
+    public HandlerRegistry(Obfuscator obfuscator) {
+        this.obfuscator = obfuscator;
+    }
 
     private static Map<String, Kind> kinds() {
         Map<String, Kind> k = new TreeMap<>(Map.of(
@@ -40,6 +53,12 @@ public final class HandlerRegistry {
                 "qsplitter", new Kind("Send the table's events into another queue of the subscriber", Set.of("queue")),
                 "shard", new Kind("Event filtering by hash, for partitioned databases", SHARD_HANDLER_ARGS),
                 "part", new Kind("Deprecated name of the shard handler: event filtering by hash", SHARD_HANDLER_ARGS)));
+        k.put(
+                "obfuscate",
+                new Kind(
+                        "Replaces column values by keyed hashes as obfuscator_map says (copy, replay, passed-on"
+                                + " events)",
+                        Set.of()));
         Set<String> dispatchArgs = new java.util.HashSet<>(DispatchConfig.ARGS);
         dispatchArgs.addAll(SHARD_ARGS);
         for (String name : DispatchConfig.handlerNames()) {
@@ -56,6 +75,13 @@ public final class HandlerRegistry {
         Set<String> out = new java.util.HashSet<>(set);
         out.add(more);
         return Set.copyOf(out);
+    }
+
+    /** Whether a handler of this name can split a table's rows by hash (shard, part, the dispatch handlers). */
+    public static boolean maySplitByHash(String name) {
+        return name.equals("shard")
+                || name.equals("part")
+                || DispatchConfig.handlerNames().contains(name);
     }
 
     /** The handler names, sorted. */
@@ -107,6 +133,15 @@ public final class HandlerRegistry {
             }
             case "multimaster" -> new TableHandler(
                     "multimaster", ApplyMode.FUNCTION, 0, false, true, true, "merge_on_time", Quoting.urlEncode(args));
+            case "obfuscate" -> {
+                if (obfuscator == null) {
+                    throw SkyToolsException.config(
+                            "handler \"obfuscate\" needs its rules: set obfuscator_map (and obfuscator_key)"
+                                    + " in the config");
+                }
+                yield new TableHandler(
+                        "obfuscate", ApplyMode.AUTO, 0, false, false, true, null, null, null, null, obfuscator);
+            }
             case "bulk" -> new TableHandler("bulk", ApplyMode.SET, method(args.get("method")), false, false, true);
             case "qsplitter" -> {
                 String queue = args.get("queue");
@@ -127,6 +162,7 @@ public final class HandlerRegistry {
                         null,
                         null,
                         hashExpr(spec.name(), args),
+                        null,
                         null);
             }
             default -> {
@@ -151,7 +187,8 @@ public final class HandlerRegistry {
                 null,
                 null,
                 sharded ? hashExpr(name, args) : null,
-                DispatchConfig.parse(name, args));
+                DispatchConfig.parse(name, args),
+                null);
     }
 
     private static void checkEncoding(String handler, String enc) {

@@ -10,9 +10,9 @@ import java.util.Map;
  * lists, strings strings, numbers their text as written (so int8 keeps every digit), true and false
  * {@link Boolean}s and null {@link #NULL}.
  */
-final class JsonText {
+public final class JsonText {
     /** The JSON null (maps do not keep Java nulls apart from missing keys otherwise). */
-    static final Object NULL = new Object() {
+    public static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "null";
@@ -20,7 +20,7 @@ final class JsonText {
     };
 
     /** A JSON number, kept as written. */
-    record Number(String text) {}
+    public record Number(String text) {}
 
     private final String s;
     private int pos;
@@ -30,7 +30,7 @@ final class JsonText {
     }
 
     /** Parses one JSON value filling the whole text; throws {@link IllegalArgumentException} if malformed. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonText p = new JsonText(text);
         p.ws();
         Object v = p.value();

@@ -102,7 +102,11 @@ public record ShardInfo(long partNr, long maxPart) {
      * @param handler the table's handler string ({@code name(args)}, empty for the default)
      */
     public static String copyCondition(Connection dst, String table, String handler) throws SQLException {
-        TableHandler h = new HandlerRegistry().create(HandlerSpec.parse(handler));
+        HandlerSpec spec = HandlerSpec.parse(handler);
+        if (!HandlerRegistry.maySplitByHash(spec.name())) {
+            return null;
+        }
+        TableHandler h = new HandlerRegistry().create(spec);
         return h.hashExpr() == null ? null : load(dst, table).condition(h.hashExpr());
     }
 

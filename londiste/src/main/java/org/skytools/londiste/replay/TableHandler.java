@@ -17,6 +17,8 @@ package org.skytools.londiste.replay;
  * @param hashExpr for the {@code part} and {@code shard} handlers: the SQL expression of a row's
  *     hash (the root's trigger stores it in {@code ev_extra3}); null for tables not split by hash
  * @param dispatch for the dispatch handlers: where and how row events go; null for the others
+ * @param obfuscator for the {@code obfuscate} handler: the rules its rows, copies and passed-on
+ *     events go through; null for the others
  */
 public record TableHandler(
         String name,
@@ -28,7 +30,8 @@ public record TableHandler(
         String funcName,
         String funcConf,
         String hashExpr,
-        DispatchConfig dispatch) {
+        DispatchConfig dispatch,
+        org.skytools.londiste.obfuscate.Obfuscator obfuscator) {
 
     /** A handler of a table not split by hash. */
     public TableHandler(
@@ -40,7 +43,18 @@ public record TableHandler(
             boolean needsTable,
             String funcName,
             String funcConf) {
-        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, funcName, funcConf, null, null);
+        this(
+                name,
+                mode,
+                bulkMethod,
+                ignoreTruncate,
+                acceptsSqlEvents,
+                needsTable,
+                funcName,
+                funcConf,
+                null,
+                null,
+                null);
     }
 
     /** A handler that calls no function. */
@@ -51,6 +65,6 @@ public record TableHandler(
             boolean ignoreTruncate,
             boolean acceptsSqlEvents,
             boolean needsTable) {
-        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, null, null, null, null);
+        this(name, mode, bulkMethod, ignoreTruncate, acceptsSqlEvents, needsTable, null, null, null, null, null);
     }
 }

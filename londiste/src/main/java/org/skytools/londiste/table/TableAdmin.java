@@ -28,6 +28,7 @@ public final class TableAdmin {
     private final String queue;
     private final Duration lockTimeout;
     private final TableCatalog catalog;
+    private HandlerRegistry handlers = new HandlerRegistry();
     private RegisterFilter registering = RegisterFilter.ALL;
 
     /** Admin of {@code queue}; {@code lockTimeout} bounds each registration (config {@code lock_timeout}). */
@@ -35,6 +36,12 @@ public final class TableAdmin {
         this.queue = queue;
         this.lockTimeout = lockTimeout;
         this.catalog = new TableCatalog(queue);
+    }
+
+    /** The handlers add-table checks a {@code --handler} against, with the config's obfuscate rules. */
+    public TableAdmin handlers(HandlerRegistry registry) {
+        this.handlers = Objects.requireNonNull(registry, "registry");
+        return this;
     }
 
     /** Which of the provider's tables this node registers when it syncs the table list. */
@@ -226,7 +233,7 @@ public final class TableAdmin {
             throws SQLException {
         List<String> tgargs = triggerArgs(o);
         Map<String, String> attrs = new LinkedHashMap<>();
-        String handler = handlerAttr(o, tgargs);
+        String handler = handlerAttr(tbl, o, tgargs);
         if (handler != null) {
             attrs.put("handler", handler);
         }
@@ -265,7 +272,7 @@ public final class TableAdmin {
                 .orElseThrow(() -> SkyToolsException.state(
                         "table \"" + tbl + "\" is not added on this node; add it with add-table first"));
         List<String> tgargs = triggerArgs(o);
-        String handler = handlerAttr(o, tgargs);
+        String handler = handlerAttr(tbl, o, tgargs);
         Map<String, String> attrs = new LinkedHashMap<>(t.attrs());
         if (java.util.Objects.equals(attrs.get("handler"), handler)) {
             return "handler of table " + tbl + " unchanged";
@@ -294,12 +301,15 @@ public final class TableAdmin {
      * trigger arguments the handler adds. An unknown handler or argument is refused here, before
      * anything changes.
      */
-    private static String handlerAttr(AddTableOptions o, List<String> tgargs) {
+    private String handlerAttr(String table, AddTableOptions o, List<String> tgargs) {
         if (o.handler() == null) {
             return null;
         }
         String handler = HandlerTraits.handlerString(o.handler(), o.handlerArgs());
-        TableHandler h = new HandlerRegistry().create(HandlerSpec.parse(handler));
+        TableHandler h = handlers.create(HandlerSpec.parse(handler));
+        if (h.obfuscator() != null) {
+            h.obfuscator().requireTable(table);
+        }
         if (h.hashExpr() != null) {
             // the root's trigger stores each row's hash for the partitions' replays
             tgargs.add("ev_extra3='hash='||" + h.hashExpr());

@@ -8,6 +8,7 @@ import org.skytools.londiste.copy.EventSink;
 import org.skytools.londiste.copy.LocationOpener;
 import org.skytools.londiste.copy.TableCopier;
 import org.skytools.londiste.replay.BatchApplier;
+import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.replay.ReplayFilter;
 import org.skytools.londiste.replay.ReplayOptions;
 import org.skytools.londiste.replay.TableMap;
@@ -23,6 +24,7 @@ final class Copiers implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
 
     Copiers(
+            HandlerRegistry handlers,
             String queue,
             String workerName,
             int count,
@@ -34,11 +36,13 @@ final class Copiers implements AutoCloseable {
             TableMap only = new TableMap(one.all().stream()
                     .filter(t -> t.name().equals(table.name()))
                     .toList());
-            new BatchApplier(ReplayOptions.forQueue(queue).asCopyProcess(), only).apply(dst, events, ReplayFilter.ALL);
+            new BatchApplier(ReplayOptions.forQueue(queue).asCopyProcess(), only, handlers)
+                    .apply(dst, events, ReplayFilter.ALL);
         };
         for (int i = 0; i < count; i++) {
-            TableCopier copier =
-                    new TableCopier(queue, workerName, local, provider, nodes, sink).sibling(i == 0, this::wakeUp);
+            TableCopier copier = new TableCopier(queue, workerName, local, provider, nodes, sink)
+                    .sibling(i == 0, this::wakeUp)
+                    .handlers(handlers);
             copiers.add(copier);
             Thread t = new Thread(copier, "copy-" + (i + 1));
             t.setDaemon(true);

@@ -8,10 +8,12 @@ import org.skytools.londiste.copy.CopyCoordinator;
 import org.skytools.londiste.replay.ApplyStats;
 import org.skytools.londiste.replay.BatchApplier;
 import org.skytools.londiste.replay.EventFilters;
+import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.replay.ReplayFilter;
 import org.skytools.londiste.replay.ReplayOptions;
 import org.skytools.londiste.replay.TableMap;
 import org.skytools.londiste.table.RegisterFilter;
+import org.skytools.pgq.Event;
 import org.skytools.pgq.cascade.CascadeSettings;
 import org.skytools.pgq.cascade.CascadedWorker;
 import org.skytools.pgq.cascade.NodeConnector;
@@ -43,6 +45,7 @@ final class LondisteWorker extends CascadedWorker {
      * @param copiesWanted called after a batch that claimed tables for copy, to wake the copiers
      */
     LondisteWorker(
+            HandlerRegistry handlers,
             ConnectionSource local,
             NodeConnector connector,
             CascadeSettings settings,
@@ -55,7 +58,8 @@ final class LondisteWorker extends CascadedWorker {
         this.localOnly = localOnly;
         this.queue = settings.queueName();
         this.coordinator = new CopyCoordinator(queue, settings.workerName(), parallelCopies);
-        this.applier = new BatchApplier(ReplayOptions.forQueue(queue), TableMap.empty()).registering(registering);
+        this.applier =
+                new BatchApplier(ReplayOptions.forQueue(queue), TableMap.empty(), handlers).registering(registering);
         this.copiesWanted = copiesWanted;
     }
 
@@ -83,6 +87,18 @@ final class LondisteWorker extends CascadedWorker {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the local tables for local_only: " + e.getMessage(), e);
         }
+    }
+
+    /** A table's handler may rewrite its row events (obfuscate) before they go into a queue here. */
+    @Override
+    protected Event passOn(Event ev) {
+        return applier.passedOn(ev);
+    }
+
+    /** A merge leaf passes on data events only: londiste's own events stay in the partition (as SkyTools). */
+    @Override
+    protected boolean copyToCombined(Event ev) {
+        return super.copyToCombined(ev) && (ev.type() == null || !ev.type().startsWith("londiste."));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.skytools.common.db.DbConnector;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.config.LondisteKeys;
 import org.skytools.londiste.replay.ApplyStats;
+import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.pgq.cascade.CascadeSettings;
 import org.skytools.pgq.cascade.NodeConnector;
 import org.skytools.pgq.cascade.NodeInfo;
@@ -44,7 +45,9 @@ public final class WorkerScript implements Script {
                 java.time.Clock.systemUTC());
         CascadeSettings settings = CascadeSettings.fromConfig(config);
         int parallel = LondisteKeys.PARALLEL_COPIES.get(config);
+        HandlerRegistry handlers = LondisteKeys.handlers(config);
         this.copiers = new Copiers(
+                handlers,
                 queue,
                 jobName,
                 parallel,
@@ -52,6 +55,7 @@ public final class WorkerScript implements Script {
                 () -> remote.connect(providerLocation(connector, db, queue)),
                 remote::connect);
         this.worker = new LondisteWorker(
+                handlers,
                 local,
                 remote,
                 settings,

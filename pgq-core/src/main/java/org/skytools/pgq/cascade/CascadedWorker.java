@@ -121,6 +121,14 @@ public abstract class CascadedWorker implements AutoCloseable {
         return ev.type() == null || !ev.type().startsWith("pgq.");
     }
 
+    /**
+     * The event as this node passes it on, into its own queue (branch) or the combined queue (merge
+     * leaf); the batch handler still gets the event as read. The default passes it unchanged.
+     */
+    protected Event passOn(Event ev) {
+        return ev;
+    }
+
     /** Called after the local commit of a batch, before the branch tick and the provider finish. */
     protected void batchCommitted(RemoteBatch batch) throws Exception {}
 
@@ -268,15 +276,15 @@ public abstract class CascadedWorker implements AutoCloseable {
         List<Event> cascadeEvents = new ArrayList<>();
         try (ProviderEvents reader =
                 new ProviderEvents(src, b.batchId(), settings.lazyFetch(), eventFilter(), reading)) {
-            BatchStream stream =
-                    new BatchStream(reader, copier, cascadeEvents, ev -> sync.rewrite(ev, st.globalWatermark()));
+            BatchStream stream = new BatchStream(
+                    reader, copier, cascadeEvents, ev -> sync.rewrite(passOn(ev), st.globalWatermark()));
             MergeCopier merge = st.combinedQueue() != null && st.combinedType() == NodeType.ROOT
                     ? new MergeCopier(dst, st.combinedQueue())
                     : null;
             if (merge != null) {
                 stream.alsoTo(ev -> {
                     if (copyToCombined(ev)) {
-                        merge.add(ev);
+                        merge.add(passOn(ev));
                     }
                 });
             }

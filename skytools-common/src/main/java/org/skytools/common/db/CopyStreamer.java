@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -91,6 +92,22 @@ public final class CopyStreamer {
      */
     public CopyResult copy(
             Connection src, String copyOutSql, String srcLabel, Connection dst, String copyInSql, String dstLabel) {
+        return copy(src, copyOutSql, srcLabel, dst, copyInSql, dstLabel, null);
+    }
+
+    /**
+     * As {@link #copy(Connection, String, String, Connection, String, String)}, with each row (one
+     * line of COPY text, newline included) replaced by what {@code rowRewrite} makes of it. An
+     * exception of {@code rowRewrite} cancels both sides and is thrown as it is.
+     */
+    public CopyResult copy(
+            Connection src,
+            String copyOutSql,
+            String srcLabel,
+            Connection dst,
+            String copyInSql,
+            String dstLabel,
+            UnaryOperator<byte[]> rowRewrite) {
         long start = System.nanoTime();
         // The target starts first: if it cannot, the source has nothing to undo.
         CopyIn in;
@@ -112,6 +129,7 @@ public final class CopyStreamer {
         writing.start();
         long bytes = 0;
         SQLException readError = null;
+        RuntimeException rewriteError = null;
         try {
             byte[] chunk = new byte[CHUNK];
             int used = 0;
@@ -121,6 +139,9 @@ public final class CopyStreamer {
                     break;
                 }
                 bytes += row.length;
+                if (rowRewrite != null) {
+                    row = rowRewrite.apply(row);
+                }
                 if (used + row.length > chunk.length) {
                     if (used > 0) {
                         writer.put(chunk, used);
@@ -143,9 +164,17 @@ public final class CopyStreamer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             readError = new SQLException("interrupted", e);
+        } catch (RuntimeException e) {
+            rewriteError = e;
         }
-        writer.finish(readError == null);
+        writer.finish(readError == null && rewriteError == null);
         join(writing);
+        if (rewriteError != null) {
+            if (out.isActive()) {
+                abortSource(src, out);
+            }
+            throw rewriteError;
+        }
         if (readError != null) {
             throw failure(srcLabel, dstLabel, "reading the source", readError);
         }
