@@ -13,6 +13,7 @@ import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
 import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.copy.LocationOpener;
+import org.skytools.londiste.replay.HandlerSpec;
 import org.skytools.londiste.replay.ShardInfo;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
@@ -95,6 +96,8 @@ public final class TableComparer {
                 out.add(skip(name, "table not subscribed on this node"));
             } else if (t.state().phase() != MergeState.Phase.OK) {
                 out.add(skip(name, "table not in sync yet (" + t.state() + ")"));
+            } else if (HandlerSpec.parse(t.handler()).name().equals("obfuscate")) {
+                out.add(skip(name, "handler obfuscate: the table holds obfuscated rows, not the provider's"));
             } else {
                 out.add(compareOne(node, provider, catalog, t, countOnly, force));
             }

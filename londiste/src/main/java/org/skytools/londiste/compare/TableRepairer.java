@@ -19,6 +19,7 @@ import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.copy.LocationOpener;
+import org.skytools.londiste.replay.HandlerSpec;
 import org.skytools.londiste.replay.ShardInfo;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
@@ -91,6 +92,11 @@ public final class TableRepairer {
             TableInfo t = mine.get(name);
             if (t.state().phase() != MergeState.Phase.OK) {
                 out.add(skip(name, "table not in sync yet (" + t.state() + ")"));
+                continue;
+            }
+            if (HandlerSpec.parse(t.handler()).name().equals("obfuscate")) {
+                // the provider's rows would put clear values into a table that holds obfuscated ones
+                out.add(skip(name, "handler obfuscate: the table holds obfuscated rows, not the provider's"));
                 continue;
             }
             out.add(repairOne(node, provider, catalog, t, outDir, apply, force));

@@ -120,12 +120,13 @@ public final class LondisteKeys {
     }
 
     /**
-     * The table handlers, with the obfuscate handler's rules when {@code obfuscator_map} is set
-     * (read now: a missing or bad file is a config error naming it).
+     * The table handlers, with the obfuscate handler's rules when {@code obfuscator_map} is set, read
+     * when that handler is first made (a missing or bad file is then a config error naming it).
      */
     public static HandlerRegistry handlers(SkyConfig config) {
         Path map = OBFUSCATOR_MAP.get(config);
-        return new HandlerRegistry(map == null ? null : Obfuscator.load(map, OBFUSCATOR_KEY.get(config)));
+        String key = OBFUSCATOR_KEY.get(config);
+        return new HandlerRegistry(() -> map == null ? null : Obfuscator.load(map, key));
     }
 
     /** The londiste keys as one schema group. */

@@ -109,7 +109,7 @@ public final class Obfuscator {
             if (SKIP.equals(rule)) {
                 continue;
             }
-            Object v = value(rule, e.getValue());
+            Object v = columnValue(table, e.getKey(), rule, e.getValue());
             out.put(e.getKey(), v == null ? null : v.toString());
         }
         return out;
@@ -131,23 +131,45 @@ public final class Obfuscator {
      */
     public Event event(String table, Event ev) {
         String type = ev.type();
-        if (type.length() >= 2 && type.charAt(1) == ':') {
-            return ev.withData(urlenc(table, ev.data()), urlenc(table, ev.extra2()));
-        }
-        if (type.startsWith("{")) {
-            return ev.withData(json(table, ev.data()), json(table, ev.extra2()));
+        try {
+            if (type.length() >= 2 && type.charAt(1) == ':') {
+                Map<String, String> row = Quoting.urlDecode(ev.data());
+                String backup = ev.extra2();
+                // ev_extra2 is rewritten when it holds the old row (backup), not another value
+                if (backup != null && Quoting.urlDecode(backup).keySet().equals(row.keySet())) {
+                    backup = Quoting.urlEncode(row(table, Quoting.urlDecode(backup)));
+                }
+                return ev.withData(Quoting.urlEncode(row(table, row)), backup);
+            }
+            if (type.startsWith("{")) {
+                String backup = ev.extra2();
+                if (backup != null && sameKeys(ev.data(), backup)) {
+                    backup = json(table, backup);
+                }
+                return ev.withData(json(table, ev.data()), backup);
+            }
+        } catch (IllegalArgumentException e) {
+            throw SkyToolsException.state(
+                    "table \"" + table + "\": cannot obfuscate event " + ev.id() + ": " + e.getMessage());
         }
         throw notARowEvent(table, ev.id(), type);
+    }
+
+    private static boolean sameKeys(String data, String other) {
+        try {
+            return JsonText.parse(data) instanceof Map<?, ?> a
+                    && JsonText.parse(other) instanceof Map<?, ?> b
+                    && a.keySet().equals(b.keySet());
+        } catch (IllegalArgumentException e) {
+            // not JSON: not the old row
+            return false;
+        }
     }
 
     /** The error for an event the rules cannot apply to (partial SQL of {@code pgq.sqltriga}). */
     public static SkyToolsException notARowEvent(String table, long eventId, String type) {
         return SkyToolsException.state("table \"" + table + "\" has handler obfuscate, which takes only"
                 + " urlencoded or JSON row events, not event " + eventId + " of type \"" + type + "\"");
-    }
-
-    private String urlenc(String table, String data) {
-        return data == null ? null : Quoting.urlEncode(row(table, Quoting.urlDecode(data)));
     }
 
     private String json(String table, String data) {
@@ -166,15 +188,35 @@ public final class Obfuscator {
                 continue;
             }
             Object v = e.getValue() == JsonText.NULL ? null : e.getValue();
-            Object r = rule instanceof Map<?, ?> ? value(rule, v == null ? null : jsonText(v)) : typed(rule, v);
+            // the rules see the column's text as PostgreSQL writes it (t and f for booleans), as
+            // in the copy and in urlencoded events; kept values keep their JSON type
+            Object r = KEEP.equals(rule) ? v : columnValue(table, col, rule, v == null ? null : columnText(v));
             out.put(col, r == null ? JsonText.NULL : r);
         }
         return PythonJson.dumps(out);
     }
 
-    // a JSON column as jsontriga may give it: the text of a string, or a nested value as JSON
-    private static String jsonText(Object v) {
-        return v instanceof String s ? s : PythonJson.dumps(v);
+    // a value of a JSON row as the column's text: booleans as t and f, numbers as written, a
+    // nested value (json columns) as JSON
+    private static String columnText(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof Boolean b) {
+            return b ? "t" : "f";
+        }
+        if (v instanceof JsonText.Number n) {
+            return n.text();
+        }
+        return PythonJson.dumps(v);
+    }
+
+    private Object columnValue(String table, String column, Object rule, String text) {
+        try {
+            return value(rule, text);
+        } catch (SkyToolsException e) {
+            throw SkyToolsException.state("table \"" + table + "\" column \"" + column + "\": " + e.getMessage());
+        }
     }
 
     // the rule on a column's text: a String, a Long (hash32, hash64) or null
@@ -183,7 +225,13 @@ public final class Obfuscator {
             if (text == null) {
                 return null;
             }
-            Object result = obfJson(JsonText.parse(text), jsonRules);
+            Object parsed;
+            try {
+                parsed = JsonText.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw SkyToolsException.state("a column with JSON rules holds no JSON (" + e.getMessage() + ")");
+            }
+            Object result = obfJson(parsed, jsonRules);
             return PythonJson.dumps(result == null ? Map.of() : result);
         }
         if (KEEP.equals(rule) || text == null) {
@@ -193,20 +241,6 @@ public final class Obfuscator {
             case BOOL -> text.isEmpty() ? "f" : "t";
             default -> hash((String) rule, text.getBytes(StandardCharsets.UTF_8));
         };
-    }
-
-    // a rule on a JSON value of a row event: types kept where Python keeps them
-    private Object typed(Object rule, Object v) {
-        if (KEEP.equals(rule) || v == null) {
-            return v;
-        }
-        if (v instanceof Map<?, ?> || v instanceof List<?>) {
-            throw SkyToolsException.state("rule \"" + rule + "\" cannot apply to a nested JSON value");
-        }
-        if (BOOL.equals(rule)) {
-            return truthy(v) ? "t" : "f";
-        }
-        return hash((String) rule, hashInput(v));
     }
 
     // Python's obf_json: a mapping of rules picks keys of an object, recursively; null drops the key

@@ -40,6 +40,9 @@ final class RulesFile {
 
     static Map<String, Object> parse(Path file, String text) {
         RulesFile r = new RulesFile(file);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         String[] raw = text.split("\r?\n", -1);
         for (int i = 0; i < raw.length; i++) {
             r.scan(i + 1, raw[i]);
@@ -55,8 +58,8 @@ final class RulesFile {
     }
 
     private void scan(int number, String line) {
-        String s = stripComment(number, line);
-        if (s.isBlank() || (number == 1 && s.strip().equals("---"))) {
+        String s = stripComment(line);
+        if (s.isBlank() || (lines.isEmpty() && s.strip().equals("---"))) {
             return;
         }
         if (s.indexOf('\t') >= 0
@@ -106,6 +109,9 @@ final class RulesFile {
     }
 
     private Object value(int number, String v) {
+        if (v.isEmpty()) {
+            throw error(number, "a key has no value");
+        }
         char c = v.charAt(0);
         if (c == '{') {
             return flow(number, v);
@@ -165,12 +171,23 @@ final class RulesFile {
                 }
                 if (q == '"' && c == '\\' && j + 1 < s.length()) {
                     char e = s.charAt(++j);
-                    out.append(
-                            switch (e) {
-                                case 'n' -> '\n';
-                                case 't' -> '\t';
-                                default -> e;
-                            });
+                    if (e == 'u' && j + 4 < s.length()) {
+                        try {
+                            out.append((char) Integer.parseInt(s.substring(j + 1, j + 5), 16));
+                        } catch (NumberFormatException bad) {
+                            throw error(number, "bad \\u escape");
+                        }
+                        j += 4;
+                    } else {
+                        out.append(
+                                switch (e) {
+                                    case 'n' -> '\n';
+                                    case 't' -> '\t';
+                                    case 'r' -> '\r';
+                                    case '0' -> '\0';
+                                    default -> e;
+                                });
+                    }
                 } else {
                     out.append(c);
                 }
@@ -196,7 +213,7 @@ final class RulesFile {
     }
 
     // a '#' at the start or after a blank, outside quotes, starts a comment
-    private String stripComment(int number, String line) {
+    private static String stripComment(String line) {
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);

@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.skytools.londiste.obfuscate.Obfuscator;
 import org.skytools.londiste.table.RegisterFilter;
 import org.skytools.pgq.Event;
 import org.slf4j.Logger;
@@ -47,6 +46,8 @@ public final class BatchApplier {
     private final DispatchRouter router = new DispatchRouter();
     private TableMap tables;
     private RegisterFilter registering = RegisterFilter.ALL;
+    // this database's partition for the batch being applied, when a table is split by hash
+    private ShardInfo batchShard;
     private ExecutorService flusher;
     // the chunk being applied on the flush thread during apply(), and that batch's counts
     private AsyncFlush inFlight;
@@ -132,6 +133,7 @@ public final class BatchApplier {
         PendingChanges pending = new PendingChanges(tickId, structures);
         // read before any statement goes to the flush thread: the connection is this thread's now
         ShardInfo shard = loadShardInfo(dst);
+        batchShard = shard;
         inFlight = null;
         batchCounters = counters;
         try {
@@ -150,7 +152,8 @@ public final class BatchApplier {
                         continue;
                     }
                     if (h.obfuscator() != null) {
-                        te = obfuscated(te, h.obfuscator(), raw);
+                        // the rows the node passes on, decoded: the local table gets the same values
+                        te = (ReplayEvent.TableEvent) parser.read(h.obfuscator().event(t.name(), raw));
                     }
                     if (h.mode() == ApplyMode.DISPATCH) {
                         List<DispatchRouter.Routed> routed =
@@ -317,8 +320,11 @@ public final class BatchApplier {
 
     /**
      * The event as this node passes it on into its own queue (branch) or a combined queue (merge
-     * leaf): the row events of a table whose handler obfuscates carry the obfuscated rows, as the
-     * local table does; every other event is passed on as read.
+     * leaf), or null when it is not passed on. As the newer londiste's handlers do: the row events of
+     * a table split by hash are passed on only when they are this partition's, so that the shards
+     * merged into one queue give each row once; those of a table whose handler obfuscates carry the
+     * obfuscated rows, as the local table does. Every other event is passed on as read. Called while
+     * {@link #apply} reads the batch.
      */
     public Event passedOn(Event ev) {
         String type = ev.type();
@@ -330,26 +336,15 @@ public final class BatchApplier {
             return ev;
         }
         TableHandler h = handlerFor(t);
+        if (h.hashExpr() != null && batchShard != null && !batchShard.accepts(ev)) {
+            return null;
+        }
         return h.obfuscator() == null ? ev : h.obfuscator().event(t.name(), ev);
     }
 
     private static boolean isRowEventType(String type) {
         boolean op = RowOp.ofCode(type.charAt(0)) != null;
         return (op && (type.length() == 1 || type.charAt(1) == ':')) || type.charAt(0) == '{';
-    }
-
-    private static ReplayEvent.TableEvent obfuscated(ReplayEvent.TableEvent te, Obfuscator obf, Event raw) {
-        if (!(te instanceof ReplayEvent.RowChange rc)) {
-            throw Obfuscator.notARowEvent(te.table(), te.eventId(), raw.type());
-        }
-        return new ReplayEvent.RowChange(
-                rc.eventId(),
-                rc.txid(),
-                rc.table(),
-                rc.op(),
-                rc.pkey(),
-                obf.row(rc.table(), rc.row()),
-                rc.oldRow() == null ? null : obf.row(rc.table(), rc.oldRow()));
     }
 
     /** Waits for the chunk on the flush thread, so that this thread may use the connection. */

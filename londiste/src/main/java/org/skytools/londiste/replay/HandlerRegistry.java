@@ -2,8 +2,10 @@ package org.skytools.londiste.replay;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.skytools.common.db.Quoting;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.obfuscate.Obfuscator;
@@ -25,16 +27,30 @@ public final class HandlerRegistry {
 
     private static final Map<String, Kind> KINDS = kinds();
 
-    private final Obfuscator obfuscator;
+    private final Supplier<Obfuscator> rules;
+    // read on first use, so that commands that make no obfuscate handler never read the rules file
+    private Obfuscator obfuscator;
+    private boolean rulesRead;
 
     /** The handlers, without {@code obfuscate} rules: that handler is then refused. */
     public HandlerRegistry() {
-        this(null);
+        this(() -> null);
     }
 
-    /** The handlers, with the rules of the {@code obfuscate} handler (config {@code obfuscator_map}), or null. */
-    public HandlerRegistry(Obfuscator obfuscator) {
-        this.obfuscator = obfuscator;
+    /**
+     * The handlers, with the rules of the {@code obfuscate} handler (config {@code obfuscator_map})
+     * from {@code rules}, asked once, when that handler is first made; it gives null for none.
+     */
+    public HandlerRegistry(Supplier<Obfuscator> rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    private synchronized Obfuscator obfuscator() {
+        if (!rulesRead) {
+            obfuscator = rules.get();
+            rulesRead = true;
+        }
+        return obfuscator;
     }
 
     private static Map<String, Kind> kinds() {
@@ -134,6 +150,7 @@ public final class HandlerRegistry {
             case "multimaster" -> new TableHandler(
                     "multimaster", ApplyMode.FUNCTION, 0, false, true, true, "merge_on_time", Quoting.urlEncode(args));
             case "obfuscate" -> {
+                Obfuscator obfuscator = obfuscator();
                 if (obfuscator == null) {
                     throw SkyToolsException.config(
                             "handler \"obfuscate\" needs its rules: set obfuscator_map (and obfuscator_key)"

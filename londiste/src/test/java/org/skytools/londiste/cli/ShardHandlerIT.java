@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,14 +63,17 @@ class ShardHandlerIT extends CliFixture {
         Path[] leaves = {nodes.config("shleaf0", two, parts[0]), nodes.config("shleaf1", two, parts[1])};
         assertThat(Nodes.run(root, "create-root", "root", one.connString(rootDb)))
                 .isZero();
+        // the second partition also feeds a combined queue of its database
+        Path combined = nodes.config("shcomb", two, parts[1], "queue_name = combq");
+        assertThat(Nodes.run(combined, "create-root", "comb", two.connString(parts[1])))
+                .isZero();
         for (int i = 0; i < leaves.length; i++) {
-            assertThat(Nodes.run(
-                            leaves[i],
-                            "create-leaf",
-                            "leaf" + i,
-                            two.connString(parts[i]),
-                            "--provider=" + one.connString(rootDb)))
-                    .isZero();
+            List<String> args = new ArrayList<>(List.of(
+                    "create-leaf", "leaf" + i, two.connString(parts[i]), "--provider=" + one.connString(rootDb)));
+            if (i == 1) {
+                args.add("--merge=combq");
+            }
+            assertThat(Nodes.run(leaves[i], args.toArray(String[]::new))).isZero();
         }
         fastTicks(one, rootDb, "replq");
         startTicker(new TickTarget(one, rootDb));
@@ -125,5 +130,10 @@ class ShardHandlerIT extends CliFixture {
         assertThat(count(two, parts[0], "select count(*) from mydata")
                         + count(two, parts[1], "select count(*) from mydata"))
                 .isEqualTo(count(one, rootDb, "select count(*) from mydata"));
+        // the merge leaf passes on only its own partition's row events, as the newer londiste does
+        String partOne = "select count(*) from pgq.event_template where ev_extra1 = 'public.mydata'"
+                + " and (split_part(ev_extra3, '=', 2)::int8 & 1) ";
+        assertThat(count(two, parts[1], partOne + "= 1")).isPositive().isEqualTo(count(one, rootDb, partOne + "= 1"));
+        assertThat(count(two, parts[1], partOne + "<> 1")).isZero();
     }
 }

@@ -145,6 +145,37 @@ class ObfuscatorTest {
         assertThat(out.extra2()).isNull();
     }
 
+    @Test
+    void jsonValuesMeetTheRulesAsTheColumnTextSoCopyAndReplayAgree() {
+        Obfuscator o = obfuscator();
+        Event ev = new Event(
+                8,
+                null,
+                1,
+                null,
+                "{\"op\":\"INSERT\",\"table\":[\"public\",\"mytable\"],\"pkey\":[\"id\"]}",
+                "{\"id\":1,\"n32\":false,\"n64\":12.50}",
+                TABLE,
+                "not a row",
+                null,
+                null,
+                RetryTagger.NONE);
+        Event out = o.event(TABLE, ev);
+        Map<String, String> copied = o.row(TABLE, row("id", "1", "n32", "f", "n64", "12.50"));
+        assertThat(out.data())
+                .isEqualTo("{\"id\": 1, \"n32\": " + copied.get("n32") + ", \"n64\": " + copied.get("n64") + "}");
+        // an ev_extra2 that is not the old row is passed on as it is
+        assertThat(out.extra2()).isEqualTo("not a row");
+    }
+
+    @Test
+    void aJsonColumnThatHoldsNoJsonNamesTableAndColumn() {
+        assertThatThrownBy(() -> obfuscator().row(TABLE, row("doc", "{oops")))
+                .isInstanceOf(SkyToolsException.class)
+                .hasMessageStartingWith(
+                        "table \"public.mytable\" column \"doc\": a column with JSON rules holds no JSON");
+    }
+
     private static String quoted(String json) {
         return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

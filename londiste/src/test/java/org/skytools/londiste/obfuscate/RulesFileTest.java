@@ -37,6 +37,12 @@ class RulesFileTest {
     }
 
     @Test
+    void byteOrderMarkCommentsBeforeTheDocumentStartAndEscapesInDoubleQuotes() {
+        Map<String, Object> m = RulesFile.parse(FILE, "\uFEFF# rules\n---\n\"caf\\u00e9.t\": {a: keep}\n");
+        assertThat(m).containsOnlyKeys("caf\u00e9.t");
+    }
+
+    @Test
     void emptyFileIsNoRules() {
         assertThat(RulesFile.parse(FILE, "# nothing\n\n")).isEmpty();
     }
@@ -54,6 +60,8 @@ class RulesFileTest {
                 .hasMessage("obfuscator_map rules.yaml line 2: expected \"key: value\" or \"key:\"");
         assertThatThrownBy(() -> RulesFile.parse(FILE, "t:\n  a: 'keep\n"))
                 .hasMessage("obfuscator_map rules.yaml line 2: unterminated quoted string");
+        assertThatThrownBy(() -> RulesFile.parse(FILE, "t: {a: keep, b: }\n"))
+                .hasMessage("obfuscator_map rules.yaml line 1: a key has no value");
         assertThatThrownBy(() -> RulesFile.parse(FILE, "t:\n  a: &x keep\n"))
                 .hasMessageContaining("line 2: \"&x keep\" is not a rule");
     }

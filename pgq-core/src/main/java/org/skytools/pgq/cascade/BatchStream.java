@@ -71,7 +71,10 @@ final class BatchStream implements Iterable<Event> {
             count++;
             try {
                 if (copier != null) {
-                    copier.add(copyRewrite.apply(ev));
+                    Event copy = copyRewrite.apply(ev);
+                    if (copy != null) {
+                        copier.add(copy);
+                    }
                 }
                 if (extra != null) {
                     extra.accept(ev);

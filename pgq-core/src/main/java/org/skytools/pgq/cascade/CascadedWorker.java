@@ -123,7 +123,8 @@ public abstract class CascadedWorker implements AutoCloseable {
 
     /**
      * The event as this node passes it on, into its own queue (branch) or the combined queue (merge
-     * leaf); the batch handler still gets the event as read. The default passes it unchanged.
+     * leaf), or null to keep it out of them; the batch handler still gets the event as read. The
+     * default passes it unchanged.
      */
     protected Event passOn(Event ev) {
         return ev;
@@ -276,15 +277,18 @@ public abstract class CascadedWorker implements AutoCloseable {
         List<Event> cascadeEvents = new ArrayList<>();
         try (ProviderEvents reader =
                 new ProviderEvents(src, b.batchId(), settings.lazyFetch(), eventFilter(), reading)) {
-            BatchStream stream = new BatchStream(
-                    reader, copier, cascadeEvents, ev -> sync.rewrite(passOn(ev), st.globalWatermark()));
+            BatchStream stream = new BatchStream(reader, copier, cascadeEvents, ev -> {
+                Event passed = passOn(ev);
+                return passed == null ? null : sync.rewrite(passed, st.globalWatermark());
+            });
             MergeCopier merge = st.combinedQueue() != null && st.combinedType() == NodeType.ROOT
                     ? new MergeCopier(dst, st.combinedQueue())
                     : null;
             if (merge != null) {
                 stream.alsoTo(ev -> {
-                    if (copyToCombined(ev)) {
-                        merge.add(passOn(ev));
+                    Event passed = copyToCombined(ev) ? passOn(ev) : null;
+                    if (passed != null) {
+                        merge.add(passed);
                     }
                 });
             }

@@ -98,7 +98,7 @@ public final class CopyStreamer {
     /**
      * As {@link #copy(Connection, String, String, Connection, String, String)}, with each row (one
      * line of COPY text, newline included) replaced by what {@code rowRewrite} makes of it. An
-     * exception of {@code rowRewrite} cancels both sides and is thrown as it is.
+     * exception or error of {@code rowRewrite} cancels both sides and is thrown as it is.
      */
     public CopyResult copy(
             Connection src,
@@ -129,7 +129,7 @@ public final class CopyStreamer {
         writing.start();
         long bytes = 0;
         SQLException readError = null;
-        RuntimeException rewriteError = null;
+        Throwable rewriteError = null;
         try {
             byte[] chunk = new byte[CHUNK];
             int used = 0;
@@ -164,7 +164,7 @@ public final class CopyStreamer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             readError = new SQLException("interrupted", e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             rewriteError = e;
         }
         writer.finish(readError == null && rewriteError == null);
@@ -173,7 +173,10 @@ public final class CopyStreamer {
             if (out.isActive()) {
                 abortSource(src, out);
             }
-            throw rewriteError;
+            if (rewriteError instanceof Error err) {
+                throw err;
+            }
+            throw (RuntimeException) rewriteError;
         }
         if (readError != null) {
             throw failure(srcLabel, dstLabel, "reading the source", readError);
