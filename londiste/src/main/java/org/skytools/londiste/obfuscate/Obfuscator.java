@@ -1,6 +1,8 @@
 package org.skytools.londiste.obfuscate;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.skytools.common.db.Quoting;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.replay.JsonText;
@@ -83,6 +86,12 @@ public final class Obfuscator {
         return (Map<?, ?>) t;
     }
 
+    // a column's rule: skip for a column the map does not name
+    private static Object rule(Map<?, ?> rules, String column) {
+        Object r = rules.get(column);
+        return r == null ? SKIP : r;
+    }
+
     /** Checks that {@code table} has rules; throws a config error naming the map file otherwise. */
     public void requireTable(String table) {
         rules(table);
@@ -93,7 +102,7 @@ public final class Obfuscator {
         Map<?, ?> rules = rules(table);
         List<String> out = new ArrayList<>();
         for (String c : columns) {
-            if (!SKIP.equals(rules.containsKey(c) ? rules.get(c) : SKIP)) {
+            if (!SKIP.equals(rule(rules, c))) {
                 out.add(c);
             }
         }
@@ -105,7 +114,7 @@ public final class Obfuscator {
         Map<?, ?> rules = rules(table);
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : row.entrySet()) {
-            Object rule = rules.containsKey(e.getKey()) ? rules.get(e.getKey()) : SKIP;
+            Object rule = rule(rules, e.getKey());
             if (SKIP.equals(rule)) {
                 continue;
             }
@@ -136,8 +145,9 @@ public final class Obfuscator {
                 Map<String, String> row = Quoting.urlDecode(ev.data());
                 String backup = ev.extra2();
                 // ev_extra2 is rewritten when it holds the old row (backup), not another value
-                if (backup != null && Quoting.urlDecode(backup).keySet().equals(row.keySet())) {
-                    backup = Quoting.urlEncode(row(table, Quoting.urlDecode(backup)));
+                Map<String, String> old = backup == null ? null : Quoting.urlDecode(backup);
+                if (old != null && old.keySet().equals(row.keySet())) {
+                    backup = Quoting.urlEncode(row(table, old));
                 }
                 return ev.withData(Quoting.urlEncode(row(table, row)), backup);
             }
@@ -183,7 +193,7 @@ public final class Obfuscator {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : obj.entrySet()) {
             String col = e.getKey().toString();
-            Object rule = rules.containsKey(col) ? rules.get(col) : SKIP;
+            Object rule = rule(rules, col);
             if (SKIP.equals(rule)) {
                 continue;
             }
@@ -282,7 +292,7 @@ public final class Obfuscator {
             return !s.isEmpty();
         }
         if (v instanceof JsonText.Number n) {
-            return new java.math.BigDecimal(n.text()).signum() != 0;
+            return new BigDecimal(n.text()).signum() != 0;
         }
         return true;
     }
@@ -302,25 +312,17 @@ public final class Obfuscator {
 
     private Object hash(String rule, byte[] data) {
         return switch (rule) {
-            case HASH32 -> (long)
-                    java.nio.ByteBuffer.wrap(Blake2s.digest(data, 4, key)).getInt();
-            case HASH64 -> java.nio.ByteBuffer.wrap(Blake2s.digest(data, 8, key))
-                    .getLong();
-            case HASH128 -> uuid(Blake2s.digest(data, 16, key));
+            case HASH32 -> (long) ByteBuffer.wrap(Blake2s.digest(data, 4, key)).getInt();
+            case HASH64 -> ByteBuffer.wrap(Blake2s.digest(data, 8, key)).getLong();
+            case HASH128 -> uuid(ByteBuffer.wrap(Blake2s.digest(data, 16, key)));
             default -> throw new IllegalStateException("unknown rule " + rule);
         };
     }
 
     // the digest as a UUID text with the RFC 4122 variant bit cleared (variant 0)
-    private static String uuid(byte[] d) {
-        d[8] &= 0x7F;
-        StringBuilder s = new StringBuilder(36);
-        for (int i = 0; i < 16; i++) {
-            if (i == 4 || i == 6 || i == 8 || i == 10) {
-                s.append('-');
-            }
-            s.append(Character.forDigit((d[i] >> 4) & 0xF, 16)).append(Character.forDigit(d[i] & 0xF, 16));
-        }
-        return s.toString();
+    private static String uuid(ByteBuffer digest) {
+        long high = digest.getLong();
+        long low = digest.getLong() & Long.MAX_VALUE;
+        return new UUID(high, low).toString();
     }
 }

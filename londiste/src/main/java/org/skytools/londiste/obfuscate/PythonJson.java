@@ -2,6 +2,7 @@ package org.skytools.londiste.obfuscate;
 
 import java.util.List;
 import java.util.Map;
+import org.skytools.common.db.Quoting;
 import org.skytools.londiste.replay.JsonText;
 
 /**
@@ -57,27 +58,17 @@ final class PythonJson {
         }
     }
 
+    // JSON's escapes as PostgreSQL writes them, then every character outside printable ASCII as
+    // Python's ensure_ascii escapes it
     private static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7E) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+        String quoted = Quoting.quoteJson(s);
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c > 0x7E) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
             }
         }
-        out.append('"');
     }
 }

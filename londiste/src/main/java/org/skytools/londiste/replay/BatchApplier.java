@@ -48,6 +48,11 @@ public final class BatchApplier {
     private RegisterFilter registering = RegisterFilter.ALL;
     // this database's partition for the batch being applied, when a table is split by hash
     private ShardInfo batchShard;
+    // whether a table's handler changes what the node passes on (obfuscate, shard); else no event is looked at
+    private boolean rewritesPassedOn;
+    // the last event obfuscated and its result: a branch or merge leaf passes it on, then applies it
+    private Event obfuscatedFrom;
+    private Event obfuscated;
     private ExecutorService flusher;
     // the chunk being applied on the flush thread during apply(), and that batch's counts
     private AsyncFlush inFlight;
@@ -72,10 +77,13 @@ public final class BatchApplier {
 
     /** Replaces the subscribed tables, for example after reloading {@code londiste.table_info} before a batch. */
     public void setTables(TableMap tables) {
+        boolean rewrites = false;
         for (ReplayTable t : tables.all()) {
-            handlerFor(t);
+            TableHandler h = handlerFor(t);
+            rewrites |= h.obfuscator() != null || h.hashExpr() != null;
         }
         this.tables = tables;
+        this.rewritesPassedOn = rewrites;
     }
 
     /**
@@ -132,8 +140,7 @@ public final class BatchApplier {
         Map<String, DestTableInfo> structures = new HashMap<>();
         PendingChanges pending = new PendingChanges(tickId, structures);
         // read before any statement goes to the flush thread: the connection is this thread's now
-        ShardInfo shard = loadShardInfo(dst);
-        batchShard = shard;
+        batchShard = loadShardInfo(dst);
         inFlight = null;
         batchCounters = counters;
         try {
@@ -147,13 +154,13 @@ public final class BatchApplier {
                         continue;
                     }
                     TableHandler h = handlerFor(t);
-                    if (h.mode() == ApplyMode.IGNORE || (h.hashExpr() != null && !shard.accepts(raw))) {
+                    if (h.mode() == ApplyMode.IGNORE || (h.hashExpr() != null && !batchShard.accepts(raw))) {
                         counters.ignored++;
                         continue;
                     }
                     if (h.obfuscator() != null) {
                         // the rows the node passes on, decoded: the local table gets the same values
-                        te = (ReplayEvent.TableEvent) parser.read(h.obfuscator().event(t.name(), raw));
+                        te = (ReplayEvent.TableEvent) parser.read(obfuscate(h, t, raw));
                     }
                     if (h.mode() == ApplyMode.DISPATCH) {
                         List<DispatchRouter.Routed> routed =
@@ -328,7 +335,7 @@ public final class BatchApplier {
      */
     public Event passedOn(Event ev) {
         String type = ev.type();
-        if (type == null || type.isEmpty() || ev.extra1() == null || !isRowEventType(type)) {
+        if (!rewritesPassedOn || type == null || type.isEmpty() || ev.extra1() == null || !isRowEventType(type)) {
             return ev;
         }
         ReplayTable t = tables.get(ev.extra1());
@@ -339,7 +346,15 @@ public final class BatchApplier {
         if (h.hashExpr() != null && batchShard != null && !batchShard.accepts(ev)) {
             return null;
         }
-        return h.obfuscator() == null ? ev : h.obfuscator().event(t.name(), ev);
+        return h.obfuscator() == null ? ev : obfuscate(h, t, ev);
+    }
+
+    private Event obfuscate(TableHandler h, ReplayTable t, Event raw) {
+        if (raw != obfuscatedFrom) {
+            obfuscated = h.obfuscator().event(t.name(), raw);
+            obfuscatedFrom = raw;
+        }
+        return obfuscated;
     }
 
     private static boolean isRowEventType(String type) {
