@@ -36,7 +36,8 @@ final class CompareActions {
                             LondisteKeys.LOCK_TIMEOUT.get(ctx.config()),
                             LondisteKeys.COMPARE_SQL.get(ctx.config()),
                             LondisteKeys.COMPARE_FMT.get(ctx.config()))
-                    .walkUp(ctx::remote);
+                    .walkUp(ctx::remote)
+                    .handlers(LondisteKeys.handlers(ctx.config()));
             List<CompareResult> results = comparer.compare(
                     ctx.node(), () -> ctx.remote(location), ctx.args(), ctx.options().countOnly, ctx.options().force);
             for (CompareResult r : results) {
@@ -59,6 +60,7 @@ final class CompareActions {
             String location = providerLocation(ctx);
             TableRepairer repairer = new TableRepairer(ctx.queueName(), LondisteKeys.LOCK_TIMEOUT.get(ctx.config()))
                     .walkUp(ctx::remote)
+                    .handlers(LondisteKeys.handlers(ctx.config()))
                     .onlyRows(ctx.options().repairWhere);
             List<RepairResult> results = repairer.repair(
                     ctx.node(),

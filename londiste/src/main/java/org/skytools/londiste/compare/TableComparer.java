@@ -13,8 +13,8 @@ import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
 import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.copy.LocationOpener;
+import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.replay.HandlerSpec;
-import org.skytools.londiste.replay.ShardInfo;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
 import org.skytools.londiste.table.TableCatalog;
@@ -42,6 +42,7 @@ public final class TableComparer {
     private final String queue;
     private final Duration lockTimeout;
     private LocationOpener nodes;
+    private HandlerRegistry handlers = new HandlerRegistry();
     private final String compareSql;
     private final String compareFmt;
 
@@ -63,6 +64,12 @@ public final class TableComparer {
      */
     public TableComparer walkUp(LocationOpener nodes) {
         this.nodes = nodes;
+        return this;
+    }
+
+    /** The handlers, with the config's hash function and partition query; the default has SkyTools' own. */
+    public TableComparer handlers(HandlerRegistry registry) {
+        this.handlers = registry;
         return this;
     }
 
@@ -141,7 +148,7 @@ public final class TableComparer {
                 String q = countOnly ? COUNT_SQL : (compareSql == null ? DEFAULT_SQL : compareSql);
                 q = q.replace("_COLS_", cols);
                 // the handler's row filter (a partition's rows) goes on both sides, as on the copy
-                String where = ShardInfo.copyCondition(node, t.name(), t.handler());
+                String where = handlers.copyCondition(node, t.name(), t.handler());
                 if (where != null) {
                     q = q + " where " + where;
                 }

@@ -19,8 +19,8 @@ import org.skytools.common.error.ErrorKind;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.copy.LocationOpener;
+import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.replay.HandlerSpec;
-import org.skytools.londiste.replay.ShardInfo;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
 import org.skytools.londiste.table.TableCatalog;
@@ -41,6 +41,7 @@ public final class TableRepairer {
     private final String queue;
     private final Duration lockTimeout;
     private LocationOpener nodes;
+    private HandlerRegistry handlers = new HandlerRegistry();
     private String rowCondition;
 
     public TableRepairer(String queue, Duration lockTimeout) {
@@ -55,6 +56,12 @@ public final class TableRepairer {
      */
     public TableRepairer walkUp(LocationOpener nodes) {
         this.nodes = nodes;
+        return this;
+    }
+
+    /** The handlers, with the config's hash function and partition query; the default has SkyTools' own. */
+    public TableRepairer handlers(HandlerRegistry registry) {
+        this.handlers = registry;
         return this;
     }
 
@@ -149,7 +156,7 @@ public final class TableRepairer {
                 RowDiff diff = new RowDiff(dstTable, cols, srcKey.size());
                 // the handler's row filter (a partition's rows) goes on both sides, as on compare,
                 // and so does the operator's --repair-where
-                String where = both(ShardInfo.copyCondition(node, t.name(), t.handler()), rowCondition);
+                String where = both(handlers.copyCondition(node, t.name(), t.handler()), rowCondition);
                 CopyOut a = copyOut(src, srcTable, cols, srcKey, where);
                 CopyOut b = copyOut(node, dstTable, cols, srcKey, where);
                 List<String> ra = next(a);

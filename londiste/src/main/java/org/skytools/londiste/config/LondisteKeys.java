@@ -11,6 +11,7 @@ import org.skytools.common.config.SkyConfig;
 import org.skytools.common.config.Validator;
 import org.skytools.londiste.obfuscate.Obfuscator;
 import org.skytools.londiste.replay.HandlerRegistry;
+import org.skytools.londiste.replay.ShardSettings;
 import org.skytools.londiste.table.RegisterFilter;
 import org.skytools.pgq.cascade.CascadeKeys;
 import org.skytools.pgq.consumer.ConsumerKeys;
@@ -105,6 +106,16 @@ public final class LondisteKeys {
             .withDefault("")
             .withDescription("key of the obfuscate handler's BLAKE2s hashes (at most 32 bytes)");
 
+    /** How the hash-splitting handlers hash a row and find the local partition (modern londiste keys). */
+    public static final ConfigKey<String> SHARD_HASH_FUNC = ConfigKey.string("shard_hash_func")
+            .withDefault(ShardSettings.DEFAULT_HASH_FUNC)
+            .withDescription("function of the key column that gives a row's hash, for the shard and part handlers"
+                    + "\n(and dispatch handlers with key=) unless the handler's hashfunc= names another");
+
+    public static final ConfigKey<String> SHARD_INFO_SQL = ConfigKey.string("shard_info_sql")
+            .withDescription("query giving this database's shard_nr, shard_mask and shard_count (or part_nr and"
+                    + "\nmax_part); by default partconf.conf is read");
+
     /** Appended to connections to other nodes. */
     public static final ConfigKey<String> REMOTE_EXTRA_CONNSTR = ConfigKey.string("remote_extra_connstr")
             .withDefault("")
@@ -121,12 +132,14 @@ public final class LondisteKeys {
 
     /**
      * The table handlers, with the obfuscate handler's rules when {@code obfuscator_map} is set, read
-     * when that handler is first made (a missing or bad file is then a config error naming it).
+     * when that handler is first made (a missing or bad file is then a config error naming it), and
+     * the hash splitting of {@code shard_hash_func} and {@code shard_info_sql}.
      */
     public static HandlerRegistry handlers(SkyConfig config) {
         Path map = OBFUSCATOR_MAP.get(config);
         String key = OBFUSCATOR_KEY.get(config);
-        return new HandlerRegistry(() -> map == null ? null : Obfuscator.load(map, key));
+        ShardSettings shard = new ShardSettings(SHARD_HASH_FUNC.get(config), SHARD_INFO_SQL.get(config));
+        return new HandlerRegistry(() -> map == null ? null : Obfuscator.load(map, key), shard);
     }
 
     /** The londiste keys as one schema group. */
@@ -148,6 +161,8 @@ public final class LondisteKeys {
             HANDLER_MODULES,
             OBFUSCATOR_MAP,
             OBFUSCATOR_KEY,
+            SHARD_HASH_FUNC,
+            SHARD_INFO_SQL,
             REMOTE_EXTRA_CONNSTR);
 
     /** The PgQ consumer keys the worker honours when reading its provider's queue. */

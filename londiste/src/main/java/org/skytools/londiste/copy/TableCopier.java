@@ -15,7 +15,6 @@ import org.skytools.londiste.obfuscate.Obfuscator;
 import org.skytools.londiste.replay.DispatchConfig;
 import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.replay.HandlerSpec;
-import org.skytools.londiste.replay.ShardInfo;
 import org.skytools.londiste.replay.TableHandler;
 import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
@@ -319,7 +318,7 @@ public final class TableCopier implements Runnable {
             cols = obfuscator.copiedColumns(t.name(), cols);
         }
         boolean binary = obfuscator == null && CopyFormat.binaryPossible(src, srcTable, dst, dest, cols);
-        String where = ShardInfo.copyCondition(dst, t.name(), t.handler());
+        String where = handlers.copyCondition(dst, t.name(), t.handler());
         if (where != null) {
             log.info("table \"{}\": copying the rows where {}", t.name(), where);
         }

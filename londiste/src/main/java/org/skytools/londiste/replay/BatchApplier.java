@@ -373,7 +373,7 @@ public final class BatchApplier {
     private ShardInfo loadShardInfo(Connection dst) throws SQLException {
         for (ReplayTable t : tables.all()) {
             if (handlerFor(t).hashExpr() != null) {
-                return ShardInfo.load(dst, t.name());
+                return handlers.shardInfo(dst, t.name());
             }
         }
         return null;

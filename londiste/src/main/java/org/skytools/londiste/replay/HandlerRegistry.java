@@ -1,5 +1,7 @@
 package org.skytools.londiste.replay;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,26 +25,31 @@ public final class HandlerRegistry {
             Set.of("key", "hash_key", "hashfunc", "hashexpr", "hash_expr", "encoding", "ignore_truncate");
     // disable_replay (the newer londiste's): the table is copied and its events pass on, none is applied
     private static final Set<String> SHARD_HANDLER_ARGS = plus(SHARD_ARGS, "disable_replay");
-    private static final String DEFAULT_HASH_FUNC = "partconf.get_hash_raw";
 
     private static final Map<String, Kind> KINDS = kinds();
 
     private final Supplier<Obfuscator> rules;
+    private final ShardSettings shard;
     // read on first use, so that commands that make no obfuscate handler never read the rules file
     private Obfuscator obfuscator;
     private boolean rulesRead;
 
-    /** The handlers, without {@code obfuscate} rules: that handler is then refused. */
+    /**
+     * The handlers, without {@code obfuscate} rules (that handler is then refused), splitting by
+     * {@code partconf.get_hash_raw} and {@code partconf.conf}.
+     */
     public HandlerRegistry() {
-        this(() -> null);
+        this(() -> null, ShardSettings.DEFAULT);
     }
 
     /**
      * The handlers, with the rules of the {@code obfuscate} handler (config {@code obfuscator_map})
-     * from {@code rules}, asked once, when that handler is first made; it gives null for none.
+     * from {@code rules}, asked once, when that handler is first made (it gives null for none), and
+     * the hash function and partition query of config {@code shard_hash_func} and {@code shard_info_sql}.
      */
-    public HandlerRegistry(Supplier<Obfuscator> rules) {
+    public HandlerRegistry(Supplier<Obfuscator> rules, ShardSettings shard) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.shard = Objects.requireNonNull(shard, "shard");
     }
 
     private synchronized Obfuscator obfuscator() {
@@ -191,7 +198,7 @@ public final class HandlerRegistry {
         };
     }
 
-    private static TableHandler dispatch(String name, Map<String, String> args) {
+    private TableHandler dispatch(String name, Map<String, String> args) {
         checkEncoding(name, args.get("encoding"));
         boolean sharded = args.containsKey("key") || args.containsKey("hash_key");
         return new TableHandler(
@@ -216,10 +223,10 @@ public final class HandlerRegistry {
 
     /**
      * The hash of a row of a table split by hash: {@code hashexpr} (or {@code hash_expr}) as given,
-     * else the hash function ({@code hashfunc}, by default {@code partconf.get_hash_raw}) of the key
+     * else the hash function ({@code hashfunc}, by default config {@code shard_hash_func}) of the key
      * column ({@code hash_key}, else {@code key}).
      */
-    private static String hashExpr(String handler, Map<String, String> args) {
+    private String hashExpr(String handler, Map<String, String> args) {
         String key = args.getOrDefault("hash_key", args.get("key"));
         if (key == null || key.isBlank()) {
             throw SkyToolsException.config("handler \"" + handler + "\" needs the hash key column: key=COLUMN");
@@ -230,8 +237,32 @@ public final class HandlerRegistry {
                 return expr;
             }
         }
-        String func = args.getOrDefault("hashfunc", DEFAULT_HASH_FUNC);
+        String func = args.getOrDefault("hashfunc", shard.hashFunc());
         return Quoting.quoteFqIdent(func) + "(" + Quoting.quoteIdent(key) + ")";
+    }
+
+    /**
+     * This database's partition, for a table split by hash ({@code table} names it in errors): from
+     * config {@code shard_info_sql}, else from {@code partconf.conf}.
+     */
+    public ShardInfo shardInfo(Connection dst, String table) throws SQLException {
+        return ShardInfo.load(dst, table, shard.infoSql());
+    }
+
+    /**
+     * The row filter a table's handler puts on its copy, compare and repair: for a handler that
+     * splits by hash the rows of this database's partition, otherwise null (every row).
+     *
+     * @param dst the local database, where the partition is read
+     * @param handler the table's handler string ({@code name(args)}, empty for the default)
+     */
+    public String copyCondition(Connection dst, String table, String handler) throws SQLException {
+        HandlerSpec spec = HandlerSpec.parse(handler);
+        if (!maySplitByHash(spec.name())) {
+            return null;
+        }
+        TableHandler h = create(spec);
+        return h.hashExpr() == null ? null : shardInfo(dst, table).condition(h.hashExpr());
     }
 
     private static boolean flag(String v) {

@@ -22,10 +22,14 @@ public record ShardInfo(long partNr, long maxPart) {
     static final String SHARD_SQL = "select shard_nr, shard_mask, shard_count from partconf.conf";
 
     /**
-     * Reads this database's partition from {@code partconf.conf}, with the columns {@code part_nr,
-     * max_part} or {@code shard_nr, shard_mask, shard_count}; {@code table} names the table in errors.
+     * Reads this database's partition with {@code infoSql} (config {@code shard_info_sql}), or when
+     * it is null from {@code partconf.conf}, with the columns {@code part_nr, max_part} or {@code
+     * shard_nr, shard_mask, shard_count}; {@code table} names the table in errors.
      */
-    public static ShardInfo load(Connection dst, String table) throws SQLException {
+    public static ShardInfo load(Connection dst, String table, String infoSql) throws SQLException {
+        if (infoSql != null) {
+            return loadCustom(dst, table, infoSql);
+        }
         try {
             return hasShardColumns(dst) ? loadShard(dst, table) : loadPart(dst, table);
         } catch (SQLException e) {
@@ -64,25 +68,54 @@ public record ShardInfo(long partNr, long maxPart) {
                     + "\" is partitioned by hash but partconf.conf has no row with shard_nr, shard_mask and"
                     + " shard_count; insert this database's shard");
         }
+        return checkedShard(row, table, "partconf.conf has");
+    }
+
+    /**
+     * The partition that config {@code shard_info_sql} gives: its first row, three numbers as {@code
+     * shard_nr, shard_mask, shard_count} (as the newer londiste reads it) or two as {@code part_nr,
+     * max_part}.
+     */
+    private static ShardInfo loadCustom(Connection dst, String table, String sql) throws SQLException {
+        long[] row;
+        try {
+            row = firstRow(dst, sql, -1);
+        } catch (SQLException e) {
+            throw SkyToolsException.config("table \"" + table + "\": shard_info_sql failed ("
+                    + e.getMessage().strip() + "); it must give this database's shard_nr, shard_mask and shard_count");
+        }
+        if (row == null || row.length < 2 || row.length > 3) {
+            throw SkyToolsException.config("table \"" + table + "\": shard_info_sql must give one row of"
+                    + " shard_nr, shard_mask and shard_count (or part_nr and max_part), none of them NULL");
+        }
+        return row.length == 3 ? checkedShard(row, table, "shard_info_sql gives") : new ShardInfo(row[0], row[1]);
+    }
+
+    /** {@code shard_nr, shard_mask, shard_count} checked as the newer londiste checks them. */
+    private static ShardInfo checkedShard(long[] row, String table, String source) {
         long nr = row[0];
         long mask = row[1];
         long count = row[2];
-        // as the newer londiste checks it: the count a power of two, the mask one less
+        // the count a power of two, the mask one less, the number below the count
         if ((count & mask) != 0 || mask + 1 != count || nr < 0 || nr >= count) {
-            throw SkyToolsException.config("table \"" + table + "\": partconf.conf has shard_nr " + nr
+            throw SkyToolsException.config("table \"" + table + "\": " + source + " shard_nr " + nr
                     + ", shard_mask " + mask + ", shard_count " + count + "; the count must be a power"
                     + " of two, the mask one less, and the number below the count");
         }
         return new ShardInfo(nr, mask);
     }
 
-    /** The first row's {@code columns} numbers, or null when there is no row or one of them is NULL. */
-    private static long[] firstRow(Connection dst, String sql, int columns) throws SQLException {
+    /**
+     * The first row's numbers ({@code wanted} of them, or all when negative), or null when there is
+     * no row or one of them is NULL.
+     */
+    private static long[] firstRow(Connection dst, String sql, int wanted) throws SQLException {
         try (PreparedStatement ps = dst.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return null;
             }
+            int columns = wanted < 0 ? rs.getMetaData().getColumnCount() : wanted;
             long[] row = new long[columns];
             for (int i = 0; i < columns; i++) {
                 row[i] = rs.getLong(i + 1);
@@ -92,22 +125,6 @@ public record ShardInfo(long partNr, long maxPart) {
             }
             return row;
         }
-    }
-
-    /**
-     * The row filter a table's handler puts on its copy and its compare: for the {@code part} and
-     * {@code shard} handlers the rows of this database's partition, otherwise null (every row).
-     *
-     * @param dst the local database, which holds {@code partconf.conf}
-     * @param handler the table's handler string ({@code name(args)}, empty for the default)
-     */
-    public static String copyCondition(Connection dst, String table, String handler) throws SQLException {
-        HandlerSpec spec = HandlerSpec.parse(handler);
-        if (!HandlerRegistry.maySplitByHash(spec.name())) {
-            return null;
-        }
-        TableHandler h = new HandlerRegistry().create(spec);
-        return h.hashExpr() == null ? null : load(dst, table).condition(h.hashExpr());
     }
 
     /** Whether {@code hash} belongs to this partition. */

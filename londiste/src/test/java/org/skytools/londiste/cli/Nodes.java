@@ -54,6 +54,29 @@ final class Nodes {
         return Main.execute(all.toArray(String[]::new));
     }
 
+    /**
+     * Runs a londiste command in this JVM that must fail; returns what it printed on stderr (its
+     * {@code ERROR:} line). Fails when the command exits zero.
+     */
+    static String runFailing(Path ini, String... args) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        int code;
+        synchronized (Nodes.class) {
+            System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                code = run(ini, args);
+            } finally {
+                System.setErr(saved);
+            }
+        }
+        String err = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        if (code == 0) {
+            throw new AssertionError("londiste " + String.join(" ", args) + " exited 0; stderr: " + err);
+        }
+        return err;
+    }
+
     /** Starts {@code londiste INI worker} in a child JVM (not detached, so it can be killed). */
     Process startWorker(Path ini) throws IOException {
         List<String> command = new ArrayList<>();

@@ -136,4 +136,76 @@ class ShardHandlerIT extends CliFixture {
         assertThat(count(two, parts[1], partOne + "= 1")).isPositive().isEqualTo(count(one, rootDb, partOne + "= 1"));
         assertThat(count(two, parts[1], partOne + "<> 1")).isZero();
     }
+
+    @Test
+    void shardHashFuncAndShardInfoSqlComeFromTheConfig(ClusterGroup group) throws Exception {
+        PgCluster one = group.get(0);
+        PgCluster two = group.get(1);
+        String rootDb = "shcfg_root";
+        String leafDb = "shcfg_leaf";
+        String rowHash = "create function hashing.rowhash(text) returns int4 language sql immutable"
+                + " as 'select hashtext($1)'";
+        one.dropDatabase(rootDb);
+        one.createDatabase(rootDb, null);
+        sql(
+                one,
+                rootDb,
+                "create schema hashing",
+                rowHash,
+                "create table items (id int4 primary key, data text not null)",
+                "insert into items select i, 'item' || i from generate_series(1, 200) i");
+        // the leaf has no partconf at all: its shard comes from shard_info_sql
+        two.dropDatabase(leafDb);
+        two.createDatabase(leafDb, null);
+        sql(two, leafDb, "create schema hashing", rowHash);
+        nodes = new Nodes(dir);
+        String func = "shard_hash_func = hashing.rowhash";
+        Path root = nodes.config("cfgroot", one, rootDb, func);
+        Path leaf = nodes.config("cfgleaf", two, leafDb, func, "shard_info_sql = select 1, 1, 2");
+        assertThat(Nodes.run(root, "create-root", "root", one.connString(rootDb)))
+                .isZero();
+        assertThat(Nodes.run(
+                        leaf, "create-leaf", "leaf", two.connString(leafDb), "--provider=" + one.connString(rootDb)))
+                .isZero();
+        fastTicks(one, rootDb, "replq");
+        startTicker(new TickTarget(one, rootDb));
+
+        assertThat(Nodes.run(root, "add-table", "items", "--handler=shard", "--handler-arg=key=data"))
+                .isZero();
+        assertThat(count(
+                        one,
+                        rootDb,
+                        "select count(*) from pg_trigger where tgrelid = 'items'::regclass and position(convert_to("
+                                + "'ev_extra3=''hash=''||hashing.rowhash(data)', 'UTF8') in tgargs) > 0"))
+                .as("the root's trigger hashes with shard_hash_func")
+                .isPositive();
+        assertThat(Nodes.run(leaf, "add-table", "items", "--create", "--handler=shard", "--handler-arg=key=data"))
+                .isZero();
+        nodes.startWorker(leaf);
+        awaitOk(two, leafDb, "public.items");
+        sql(
+                one,
+                rootDb,
+                "insert into items select i, 'item' || i from generate_series(201, 400) i",
+                "delete from items where id % 9 = 0");
+        String want = text(
+                one,
+                rootDb,
+                "select string_agg(id || ':' || data, ',' order by id) from items where (hashtext(data) & 1) = 1");
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> want.equals(
+                        text(two, leafDb, "select string_agg(id || ':' || data, ',' order by id) from items")));
+        assertThat(count(two, leafDb, "select count(*) from items")).isBetween(100L, 260L);
+        assertThat(Nodes.run(leaf, "compare")).isZero();
+
+        // bad partitions from shard_info_sql: one clear error naming the key, a non-zero exit
+        Path badMask = nodes.config("cfgbadmask", two, leafDb, func, "shard_info_sql = select 1, 2, 2");
+        assertThat(Nodes.runFailing(badMask, "compare"))
+                .contains("shard_info_sql gives shard_nr 1, shard_mask 2, shard_count 2");
+        Path badSql = nodes.config("cfgbadsql", two, leafDb, func, "shard_info_sql = select nosuch from nowhere");
+        assertThat(Nodes.runFailing(badSql, "compare")).contains("shard_info_sql failed");
+        Path noRow = nodes.config("cfgnorow", two, leafDb, func, "shard_info_sql = select 1, 1, 2 where false");
+        assertThat(Nodes.runFailing(noRow, "compare")).contains("shard_info_sql must give one row");
+    }
 }
