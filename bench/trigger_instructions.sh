@@ -47,31 +47,6 @@ prepare() {        # db, kind
     done
 }
 
-# TPC-B-like transactions, one statement per line as the single-user backend reads them
-script() {         # count
-    local i aid tid
-    for ((i = 1; i <= $1; i++)); do
-        aid=$((i * 37 % 100000 + 1))
-        tid=$((i % 10 + 1))
-        echo "begin"
-        echo "update pgbench_accounts set abalance = abalance + $i where aid = $aid"
-        echo "select abalance from pgbench_accounts where aid = $aid"
-        echo "update pgbench_tellers set tbalance = tbalance + $i where tid = $tid"
-        echo "update pgbench_branches set bbalance = bbalance + $i where bid = 1"
-        echo "insert into pgbench_history (tid, bid, aid, delta, mtime) values ($tid, 1, $aid, $i, current_timestamp)"
-        echo "commit"
-    done
-}
-
-# instructions of a single-user backend running COUNT transactions
-instructions() {   # db, count
-    local out=$WORK/cg.$1.$2
-    script "$2" > "$WORK/script.sql"
-    "${RUN[@]}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-        "$BINDIR/postgres" --single -D "$WORK/data" "$1" < "$WORK/script.sql" > /dev/null 2> "$out"
-    sed -n 's/^==[0-9]*== I *refs: *//p' "$out" | tr -d ','
-}
-
 trigger_variants "$BASE"
 for kind in "${KINDS[@]}"; do
     prepare "b_$kind" "$kind"
@@ -82,9 +57,7 @@ psql_q -d postgres -c checkpoint
 declare -A PER_TX
 printf '%-16s %16s %18s %14s\n' variant "instr/transaction" "trigger instr/tx" "per firing"
 for kind in "${KINDS[@]}"; do
-    short=$(instructions "b_$kind" 20)
-    long=$(instructions "b_$kind" $((TX + 20)))
-    PER_TX[$kind]=$(( (long - short) / TX ))
+    PER_TX[$kind]=$(instructions_per_tx "b_$kind" "$TX")
     extra=$(( PER_TX[$kind] - PER_TX[none] ))
     printf '%-16s %16d %18d %14d\n' "$kind" "${PER_TX[$kind]}" "$extra" $((extra / 4))
 done

@@ -97,3 +97,39 @@ install_trigger_variant() {
     psql_q -d "$1" -c "select pgq.create_queue('bench')" >/dev/null || return 1
     echo "${2#base_}"
 }
+
+# tpcb_transactions COUNT: TPC-B-like transactions, one statement per line as a single-user backend
+# reads them; the four pgbench tables are written in each, as pgbench does.
+tpcb_transactions() {
+    local i aid tid
+    for ((i = 1; i <= $1; i++)); do
+        aid=$((i * 37 % 100000 + 1))
+        tid=$((i % 10 + 1))
+        echo "begin"
+        echo "update pgbench_accounts set abalance = abalance + $i where aid = $aid"
+        echo "select abalance from pgbench_accounts where aid = $aid"
+        echo "update pgbench_tellers set tbalance = tbalance + $i where tid = $tid"
+        echo "update pgbench_branches set bbalance = bbalance + $i where bid = 1"
+        echo "insert into pgbench_history (tid, bid, aid, delta, mtime) values ($tid, 1, $aid, $i, current_timestamp)"
+        echo "commit"
+    done
+}
+
+# backend_instructions DB COUNT: the instructions (valgrind) of a single-user backend on DB running
+# COUNT transactions of tpcb_transactions; the cluster must be stopped.
+backend_instructions() {
+    local out=$WORK/cg.$1.$2
+    tpcb_transactions "$2" > "$WORK/script.sql"
+    "${RUN[@]}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        "$BINDIR/postgres" --single -D "$WORK/data" "$1" < "$WORK/script.sql" > /dev/null 2> "$out"
+    sed -n 's/^==[0-9]*== I *refs: *//p' "$out" | tr -d ','
+}
+
+# instructions_per_tx DB TX: instructions per transaction; two runs of different lengths cancel
+# the start-up of the backend.
+instructions_per_tx() {
+    local short long
+    short=$(backend_instructions "$1" 20)
+    long=$(backend_instructions "$1" $(($2 + 20)))
+    echo $(( (long - short) / $2 ))
+}
