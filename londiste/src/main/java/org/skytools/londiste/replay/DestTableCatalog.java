@@ -21,14 +21,18 @@ final class DestTableCatalog {
     // date/time types (their text follows the writer's DateStyle and TimeZone).
     private static final Set<Integer> CANONICAL_TYPES = Set.of(21, 23, 20, 26, 16, 25, 1043, 19, 2950);
 
-    // bit(n) and bit(n)[] keep their length in the cast (a bare "bit" means bit(1)); other types
-    // are cast without typmod so that the column's own typmod applies as it does to a literal.
+    // bit(n) and bit(n)[] keep their length in the cast (a bare "bit" means bit(1)); char(n) and
+    // char(n)[] are cast to bpchar, whose values keep every character (format_type without a typmod
+    // says "character", which is char(1) and cuts the value); other types are cast without typmod so
+    // that the column's own typmod applies as it does to a literal.
     private static final String QUERY =
             """
             select x.name, c.relkind,
               (select array_agg(a.attname::text order by a.attnum) from pg_attribute a
                 where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped),
               (select array_agg(case when a.atttypid in (1560, 1561) then format_type(a.atttypid, a.atttypmod)
+                                     when a.atttypid = 1042 then 'bpchar'
+                                     when a.atttypid = 1014 then 'bpchar[]'
                                      else format_type(a.atttypid, null) end order by a.attnum)
                  from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped),
               (select array_agg(a.attname::text order by a.attnum) from pg_attribute a
