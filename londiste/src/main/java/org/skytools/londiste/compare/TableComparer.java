@@ -1,5 +1,6 @@
 package org.skytools.londiste.compare;
 
+import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.skytools.common.db.FqName;
 import org.skytools.common.db.Quoting;
+import org.skytools.common.db.ServerEncoding;
 import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.copy.LocationOpener;
 import org.skytools.londiste.replay.HandlerRegistry;
@@ -34,6 +36,12 @@ public final class TableComparer {
     /** SkyTools' default {@code compare_sql}. */
     public static final String DEFAULT_SQL =
             "select count(1) as cnt, sum(hashtext(_COLS_::text)::bigint) as chksum from only _TABLE_";
+    /**
+     * The default query when the two databases' encodings differ: {@code hashtext} sums the bytes
+     * of the row text, so each side hashes the UTF-8 form of its text instead (its hex digits).
+     */
+    static final String MIXED_ENCODINGS_SQL = "select count(1) as cnt,"
+            + " sum(hashtext(convert_to(_COLS_::text, 'UTF8')::text)::bigint) as chksum from only _TABLE_";
     /** The query with {@code --count-only}. */
     public static final String COUNT_SQL = "select count(1) as cnt from only _TABLE_";
     /** SkyTools' default {@code compare_fmt}. */
@@ -145,7 +153,11 @@ public final class TableComparer {
             boolean nodeAuto = node.getAutoCommit();
             new SyncPoint(queue, lockTimeout, force).open(node, src, lock, setup, srcTable);
             try {
-                String q = countOnly ? COUNT_SQL : (compareSql == null ? DEFAULT_SQL : compareSql);
+                String q = countOnly
+                        ? COUNT_SQL
+                        : (compareSql == null || compareSql.equals(DEFAULT_SQL)
+                                ? defaultSql(src, node, t.name())
+                                : compareSql);
                 q = q.replace("_COLS_", cols);
                 // the handler's row filter (a partition's rows) goes on both sides, as on the copy
                 String where = handlers.copyCondition(node, t.name(), t.handler());
@@ -177,6 +189,16 @@ public final class TableComparer {
                 node.setAutoCommit(nodeAuto);
             }
         }
+    }
+
+    private static String defaultSql(Connection src, Connection node, String table) throws SQLException {
+        Charset a = ServerEncoding.of(src);
+        Charset b = ServerEncoding.of(node);
+        if (a.equals(b)) {
+            return DEFAULT_SQL;
+        }
+        log.info("{}: the databases' encodings differ ({} and {}): checksums of the rows' UTF-8 text", table, a, b);
+        return MIXED_ENCODINGS_SQL;
     }
 
     private String format(Map<String, Object> row) {

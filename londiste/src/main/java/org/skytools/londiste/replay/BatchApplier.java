@@ -1,5 +1,7 @@
 package org.skytools.londiste.replay;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,7 +44,8 @@ public final class BatchApplier {
     private final HandlerRegistry handlers;
     private final ExecuteApplier executes;
     private final Map<String, TableHandler> handlerCache = new HashMap<>();
-    private final EventParser parser = new EventParser();
+    private EventParser parser = new EventParser();
+    private Charset payloadCharset = StandardCharsets.UTF_8;
     private final DispatchRouter router = new DispatchRouter();
     private TableMap tables;
     private RegisterFilter registering = RegisterFilter.ALL;
@@ -92,6 +95,18 @@ public final class BatchApplier {
      */
     public BatchApplier registering(RegisterFilter filter) {
         this.registering = Objects.requireNonNull(filter, "filter");
+        return this;
+    }
+
+    /**
+     * The character set of the text that urlencoded rows escape: the encoding of the database where
+     * the events were captured (the provider's, as SkyTools made the target session speak it).
+     */
+    public BatchApplier payloadCharset(Charset charset) {
+        if (!charset.equals(payloadCharset)) {
+            payloadCharset = charset;
+            parser = new EventParser(charset);
+        }
         return this;
     }
 

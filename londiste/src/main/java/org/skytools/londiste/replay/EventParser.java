@@ -1,5 +1,7 @@
 package org.skytools.londiste.replay;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +22,21 @@ public final class EventParser {
     // replay compare them by identity (rows of both urlencoded and JSON events are row images)
     private static final int MAX_KEY_LISTS = 512;
 
-    private final RowImageDecoder rows = new RowImageDecoder();
+    private final RowImageDecoder rows;
     private final Map<String, List<String>> keyLists = new HashMap<>();
 
-    /** A parser for a stream of events; not thread-safe. */
-    public EventParser() {}
+    /** A parser for a stream of events from a UTF8 database; not thread-safe. */
+    public EventParser() {
+        this(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A parser for a stream of events whose urlencoded rows escape text in {@code charset}, the
+     * encoding of the database whose capture trigger wrote them; not thread-safe.
+     */
+    public EventParser(Charset charset) {
+        this.rows = new RowImageDecoder(charset);
+    }
 
     /**
      * The replay meaning of {@code ev}; throws {@link SkyToolsException} naming the event type and id

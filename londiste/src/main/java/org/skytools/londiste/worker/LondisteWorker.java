@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.skytools.common.db.ServerEncoding;
 import org.skytools.londiste.copy.CopyCoordinator;
 import org.skytools.londiste.replay.ApplyStats;
 import org.skytools.londiste.replay.BatchApplier;
@@ -39,6 +40,7 @@ final class LondisteWorker extends CascadedWorker {
     private final ConnectionSource local;
     private final boolean localOnly;
     private Connection replicaRoleSetOn;
+    private Connection encodingReadOn;
     private ApplyStats lastStats;
 
     /**
@@ -68,6 +70,10 @@ final class LondisteWorker extends CascadedWorker {
         if (replicaRoleSetOn != dst) {
             BatchApplier.setReplicaRole(dst);
             replicaRoleSetOn = dst;
+        }
+        if (encodingReadOn != batch.provider()) {
+            applier.payloadCharset(ServerEncoding.of(batch.provider()));
+            encodingReadOn = batch.provider();
         }
         ReplayFilter filter = coordinator.beforeBatch(dst, batch.provider(), batch.prevTickId(), batch.tickId());
         applier.setTables(TableMap.load(dst, queue));

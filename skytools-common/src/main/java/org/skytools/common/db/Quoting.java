@@ -1,5 +1,7 @@
 package org.skytools.common.db;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +179,15 @@ public final class Quoting {
      * key without {@code =} is null and a repeated key keeps its last value. Order is kept.
      */
     public static Map<String, String> urlDecode(String text) {
-        return UrlCoding.decode(text);
+        return UrlCoding.decode(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #urlDecode(String)} for a row whose {@code %xx} bytes are text in {@code charset}:
+     * the capture triggers escape the bytes of their database's encoding (see {@link
+     * ServerEncoding}).
+     */
+    public static Map<String, String> urlDecode(String text, Charset charset) {
+        return UrlCoding.decode(text, charset);
     }
 }

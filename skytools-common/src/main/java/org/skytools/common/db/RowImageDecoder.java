@@ -1,5 +1,7 @@
 package org.skytools.common.db;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +22,26 @@ public final class RowImageDecoder {
     // interleaves the rows of a handful of tables
     private static final int TEMPLATES = 8;
 
+    private final Charset charset;
     private final Map<List<String>, RowShape> shapes = new HashMap<>();
     private final Template[] templates = new Template[TEMPLATES];
     private int nextTemplate;
 
     /** A shape with the name tokens, still encoded, as its rows spell them. */
     private record Template(RowShape shape, String[] nameTokens) {}
+
+    /** A decoder of rows whose escaped bytes are UTF-8 text. */
+    public RowImageDecoder() {
+        this(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A decoder of rows whose escaped bytes are text in {@code charset}, the encoding of the
+     * database whose capture trigger made them (see {@link ServerEncoding}).
+     */
+    public RowImageDecoder(Charset charset) {
+        this.charset = charset;
+    }
 
     /** The row encoded in {@code text}; an empty row for null or empty text. */
     public RowImage decode(String text) {
@@ -34,7 +50,7 @@ public final class RowImageDecoder {
                 if (t == null) {
                     break;
                 }
-                String[] values = UrlCoding.decodeValues(text, t.nameTokens());
+                String[] values = UrlCoding.decodeValues(text, charset, t.nameTokens());
                 if (values != null) {
                     return new RowImage(t.shape(), values);
                 }
@@ -42,7 +58,7 @@ public final class RowImageDecoder {
         }
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        UrlCoding.decodeInto(text, (name, value) -> {
+        UrlCoding.decodeInto(text, charset, (name, value) -> {
             names.add(name);
             values.add(value);
         });
@@ -95,8 +111,8 @@ public final class RowImageDecoder {
     }
 
     // a repeated column keeps its first position and its last value, as Quoting.urlDecode
-    private static RowImage collapsed(String text) {
-        Map<String, String> row = UrlCoding.decode(text);
+    private RowImage collapsed(String text) {
+        Map<String, String> row = UrlCoding.decode(text, charset);
         return new RowImage(
                 RowShape.of(new ArrayList<>(row.keySet())), row.values().toArray(new String[0]));
     }

@@ -1,5 +1,6 @@
 package org.skytools.common.db;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,15 +52,16 @@ final class UrlCoding {
         void put(String name, String value);
     }
 
-    static Map<String, String> decode(String text) {
+    /** Decodes {@code text}, whose escaped bytes are text in {@code charset}. */
+    static Map<String, String> decode(String text, Charset charset) {
         Map<String, String> row = new LinkedHashMap<>();
-        decodeInto(text, row::put);
+        decodeInto(text, charset, row::put);
         return row;
     }
 
-    static void decodeInto(String text, PairSink sink) {
+    static void decodeInto(String text, Charset charset, PairSink sink) {
         if (text != null && !text.isEmpty()) {
-            new RowDecoder(text).into(sink);
+            new RowDecoder(text, charset).into(sink);
         }
     }
 
@@ -67,8 +69,8 @@ final class UrlCoding {
      * The values of {@code text} when its names are exactly {@code nameTokens}, in that order and
      * spelt the same (still encoded), else null; a bare name is a null value.
      */
-    static String[] decodeValues(String text, String[] nameTokens) {
-        return text.isEmpty() ? null : new RowDecoder(text).valuesOf(nameTokens);
+    static String[] decodeValues(String text, Charset charset, String[] nameTokens) {
+        return text.isEmpty() ? null : new RowDecoder(text, charset).valuesOf(nameTokens);
     }
 
     /** The name of each pair of {@code text}, as it is spelt there (not decoded). */
@@ -97,13 +99,15 @@ final class UrlCoding {
      */
     private static final class RowDecoder {
         private final String text;
+        private final Charset charset;
         private final int length;
         // the next '%' and '+' at or after the token being decoded (length when there is none)
         private int nextPercent;
         private int nextPlus;
 
-        RowDecoder(String text) {
+        RowDecoder(String text, Charset charset) {
             this.text = text;
+            this.charset = charset;
             this.length = text.length();
             this.nextPercent = find('%', 0);
             this.nextPlus = find('+', 0);
@@ -152,7 +156,7 @@ final class UrlCoding {
                 nextPercent = find('%', from);
             }
             if (nextPercent < to) {
-                return decodePercent(text, from, to);
+                return decodePercent(text, from, to, charset);
             }
             if (nextPlus < from) {
                 nextPlus = find('+', from);
@@ -167,8 +171,10 @@ final class UrlCoding {
         }
     }
 
-    // Lenient like Python's unquote_plus: a '%' not followed by two hex digits stays as it is.
-    private static String decodePercent(String text, int from, int to) {
+    // Lenient like Python's unquote_plus: a '%' not followed by two hex digits stays as it is.  A
+    // character left unescaped came through the connection's conversion, so it goes back to the
+    // bytes it had in the database.
+    private static String decodePercent(String text, int from, int to, Charset charset) {
         // every input char gives one byte, but a raw non-ASCII char gives up to three
         byte[] out = new byte[to - from];
         int n = 0;
@@ -194,7 +200,7 @@ final class UrlCoding {
                 if (Character.isHighSurrogate(c) && end < to) {
                     end++;
                 }
-                byte[] raw = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                byte[] raw = text.substring(i, end).getBytes(charset);
                 if (n + raw.length + (to - end) > out.length) {
                     out = Arrays.copyOf(out, n + raw.length + 3 * (to - end));
                 }
@@ -203,7 +209,7 @@ final class UrlCoding {
                 i = end;
             }
         }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
+        return new String(out, 0, n, charset);
     }
 
     private static int hex(char c) {

@@ -1,0 +1,73 @@
+package org.skytools.londiste.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.skytools.testkit.ClusterGroup;
+import org.skytools.testkit.PgCluster;
+import org.skytools.testkit.PgTest;
+
+/**
+ * A root whose database is not UTF8 (L-24): its capture trigger urlencodes the bytes of its own
+ * encoding, and the leaf's replay must read them in that encoding, as the original made the
+ * target session speak the source's encoding. compare and repair work across the two encodings.
+ */
+@PgTest(clusters = 1)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class EncodingIT extends CliFixture {
+
+    @Test
+    void l24_latin1RootReplaysItsTextIntoAUtf8Leaf(ClusterGroup group) throws Exception {
+        PgCluster pg = group.get(0);
+        String r = "enc_root";
+        String l = "enc_leaf";
+        pg.dropDatabase(r);
+        pg.dropDatabase(l);
+        sql(
+                pg,
+                "postgres",
+                "create database " + r + " template template0 encoding 'LATIN1' lc_collate 'C' lc_ctype 'C'");
+        pg.createDatabase(l, null);
+        nodes = new Nodes(dir);
+        Path rootIni = nodes.config("encroot", pg, r);
+        Path leafIni = nodes.config("encleaf", pg, l);
+        String table = "create table words (id int4 primary key, w text, c char(6))";
+        sql(pg, r, table, "insert into words values (1, 'café', 'Größe'), (2, 'naïve ½', 'ñ')");
+        sql(pg, l, table);
+        assertThat(Nodes.run(rootIni, "create-root", "root", pg.connString(r))).isZero();
+        assertThat(Nodes.run(leafIni, "create-leaf", "leaf", pg.connString(l), "--provider=" + pg.connString(r)))
+                .isZero();
+        fastTicks(pg, r, "replq");
+        startTicker(new TickTarget(pg, r));
+        nodes.startWorker(rootIni);
+        nodes.startWorker(leafIni);
+        assertThat(Nodes.run(rootIni, "add-table", "words")).isZero();
+        assertThat(Nodes.run(leafIni, "add-table", "words")).isZero();
+        awaitOk(pg, l, "public.words");
+
+        // replayed rows, through the urlencoded events of the LATIN1 root
+        sql(
+                pg,
+                r,
+                "insert into words values (3, 'Ærø å þorn', '§°±'), (4, 'plain', null)",
+                "update words set w = w || ' ¿qué?' where id = 1",
+                "delete from words where id = 2");
+        // char(n) loses its padding in the concatenation
+        String expected = "1 café ¿qué? Größe|3 Ærø å þorn §°±|4 plain ";
+        String query = "select string_agg(id || ' ' || w || ' ' || coalesce(c, ''), '|' order by id) from words";
+        assertThat(text(pg, r, query)).isEqualTo(expected);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> expected.equals(text(pg, l, query)));
+        // the checksums hash each side's UTF-8 text: equal rows match, a changed one does not
+        assertThat(Nodes.run(leafIni, "compare")).isZero();
+        sql(pg, l, "set session_replication_role = replica", "update words set c = 'Grösse' where id = 1");
+        assertThat(Nodes.run(leafIni, "compare")).isEqualTo(1);
+        assertThat(nodes.runIn(dir, leafIni, "repair", "--apply")).isEqualTo(1);
+        assertThat(text(pg, l, "select c from words where id = 1")).isEqualTo("Größe ");
+        assertThat(Nodes.run(leafIni, "compare")).isZero();
+    }
+}
