@@ -2,6 +2,7 @@ package org.skytools.londiste.worker;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.skytools.common.config.GenericKeys;
 import org.skytools.common.config.SkyConfig;
 import org.skytools.common.daemon.Script;
@@ -77,6 +78,11 @@ public final class WorkerScript implements Script {
             stats.put("duration", (System.nanoTime() - start) / 1e9);
         }
         return more;
+    }
+
+    @Override
+    public Duration idleDelay(Duration loopDelay) {
+        return worker.idleDelay(loopDelay);
     }
 
     @Override

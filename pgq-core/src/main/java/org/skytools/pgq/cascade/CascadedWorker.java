@@ -43,6 +43,8 @@ public abstract class CascadedWorker implements AutoCloseable {
     static final int CATCH_UP_EVENTS = 50_000;
 
     private static final Duration BEHIND = Duration.ofSeconds(2);
+    private static final int ROOT_DELAY_FACTOR = 10;
+    private static final String CASCADE_EVENTS_ONLY = "ev_type like 'pgq.%'";
 
     private final ConnectionSource local;
     private final NodeConnector connector;
@@ -128,6 +130,19 @@ public abstract class CascadedWorker implements AutoCloseable {
      */
     protected Event passOn(Event ev) {
         return ev;
+    }
+
+    /**
+     * How long the loop should sleep after a round that found no work: ten times {@code loop_delay}
+     * on a root that is not paused, whose rounds only publish the watermark and run the root's
+     * periodic work (C-1); {@code loop_delay} elsewhere.
+     */
+    public Duration idleDelay(Duration loopDelay) {
+        WorkerState st = state;
+        if (st != null && !st.paused() && st.nodeType() == NodeType.ROOT) {
+            return loopDelay.multipliedBy(ROOT_DELAY_FACTOR);
+        }
+        return loopDelay;
     }
 
     /** Called after the local commit of a batch, before the branch tick and the provider finish. */
@@ -249,7 +264,7 @@ public abstract class CascadedWorker implements AutoCloseable {
         NextBatchInfo b = next.get();
         long completed = st.completedTick() == null ? -1 : st.completedTick();
         if (waitsForCombined) {
-            return followCombined(src, st, b, completed);
+            return followCombined(dst, src, st, b, completed);
         }
         if (completed == b.curTickId()) {
             log.info("batch {} (tick {}) was applied here already, finishing it", b.batchId(), b.curTickId());
@@ -340,17 +355,23 @@ public abstract class CascadedWorker implements AutoCloseable {
     /**
      * C-27: the partition batch is done once the combined stream moved this node to its end tick
      * or past it (the combined branch may be several partition batches ahead); until then it stays
-     * open on the provider and the worker idles.
+     * open on the provider and the worker idles. The batch's data came through the combined queue,
+     * but its cascade events (member changes of the partition queue) are handled here before the
+     * batch is finished (C-4); handling them twice after a crash changes nothing.
      */
-    private boolean followCombined(Connection src, WorkerState st, NextBatchInfo b, long completed)
+    private boolean followCombined(Connection dst, Connection src, WorkerState st, NextBatchInfo b, long completed)
             throws SQLException {
-        publishLocalWatermark(src, st, st.localWatermark());
+        // the combined stream may have moved this node past the partition batch: the provider
+        // must not rotate away what the batch still holds (C-14)
+        Long wm = st.localWatermark() == null ? null : Math.min(st.localWatermark(), b.curTickId());
+        publishLocalWatermark(src, st, wm);
         if (completed >= b.curTickId()) {
             log.debug(
                     "batch {} (tick {}) came through combined queue \"{}\", finishing it",
                     b.batchId(),
                     b.curTickId(),
                     st.combinedQueue());
+            handleCascadeEvents(dst, src, st, b);
             finish(src, b);
             return true;
         }
@@ -364,6 +385,23 @@ public abstract class CascadedWorker implements AutoCloseable {
                 b.curTickId(),
                 st.combinedQueue());
         return false;
+    }
+
+    private void handleCascadeEvents(Connection dst, Connection src, WorkerState st, NextBatchInfo b)
+            throws SQLException {
+        CascadeEvents handler = new CascadeEvents(dst, settings.queueName(), st, sync);
+        int n = 0;
+        try (ProviderEvents reader =
+                new ProviderEvents(src, b.batchId(), settings.lazyFetch(), CASCADE_EVENTS_ONLY, reading)) {
+            while (reader.hasNext()) {
+                handler.handle(reader.next());
+                n++;
+            }
+        }
+        dst.commit();
+        if (n > 0) {
+            log.debug("batch {}: {} cascade events handled", b.batchId(), n);
+        }
     }
 
     private static SkyToolsException lostPosition(WorkerState st, NextBatchInfo b, long completed) {

@@ -443,6 +443,75 @@ class CascadeIT {
     }
 
     @Test
+    void c4_c14_mergeLeafBehindACombinedBranchHandlesItsBatchesCascadeEvents_andReportsNoWatermarkPastThem(
+            ClusterGroup g) throws Exception {
+        Combined cmb = combined(g, "cev");
+        TestDatabase part = cmb.part();
+        TestDatabase full2 = cmb.full2();
+        CascadeSettings reportEveryRound =
+                CascadeSettings.of(QUEUE, "wm2").withWatermarkPeriods(Duration.ZERO, Duration.ZERO);
+        try (RecordingWorker mergeRoot = new RecordingWorker(cmb.full1(), "wm1");
+                RecordingWorker mergeBranch = new RecordingWorker(full2, reportEveryRound);
+                RecordingWorker comboBranch = new RecordingWorker(full2, CascadeSettings.of("combo", "wc2"))) {
+            // the root announces a new member of the partition queue inside the first batch
+            part.queryValue(
+                    "select ret_code from pgq_node.register_location(?, 'ghost', 'dbname=ghost', false)",
+                    Integer.class,
+                    QUEUE);
+            long t1 = produce(part, "a", 2);
+            long t2 = produce(part, "b", 2);
+            assertThat(drain(mergeBranch)).isZero();
+
+            drain(mergeRoot);
+            tickCombined(cmb.full1());
+            drain(comboBranch);
+            assertThat(admin(full2).nodeInfo().workerLastTick())
+                    .as("the combined stream moved the merge leaf past both partition batches")
+                    .isEqualTo(t2);
+
+            assertThat(mergeBranch.workOnce()).isTrue();
+            assertThat(consumerTick(part, ".full2.watermark"))
+                    .as("C-14: the watermark reported with the first batch is that batch's tick, not the leaf's")
+                    .isEqualTo(t1);
+            assertThat(full2.queryValue(
+                            "select node_location from pgq_node.node_location where queue_name = ? and node_name = 'ghost'",
+                            String.class,
+                            QUEUE))
+                    .as("C-4: the batch's pgq.location-info reached the waiting leaf's member list")
+                    .isEqualTo("dbname=ghost");
+            assertThat(drain(mergeBranch)).isEqualTo(1);
+            assertThat(consumerTick(part, ".full2.watermark")).isEqualTo(t2);
+            assertThat(applied(full2))
+                    .as("the waiting leaf still applied no data itself")
+                    .extracting(r -> r.get("ev_data"))
+                    .containsExactly("a0", "a1", "b0", "b1");
+        }
+    }
+
+    @Test
+    void c1_rootRestsTenLoopDelaysBetweenRounds_otherNodesAndAPausedRootOne(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "rest");
+        Duration loopDelay = Duration.ofMillis(300);
+        try (RecordingWorker w1 = new RecordingWorker(t.root(), "w1");
+                RecordingWorker w2 = new RecordingWorker(t.branch(), "w2");
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), "w3")) {
+            assertThat(w1.idleDelay(loopDelay)).as("before its first round").isEqualTo(loopDelay);
+            assertThat(w1.workOnce()).isFalse();
+            assertThat(w1.idleDelay(loopDelay)).isEqualTo(Duration.ofSeconds(3));
+            drain(w2);
+            drain(w3);
+            assertThat(w2.idleDelay(loopDelay)).isEqualTo(loopDelay);
+            assertThat(w3.idleDelay(loopDelay)).isEqualTo(loopDelay);
+
+            admin(t.root()).pause(null, Duration.ZERO);
+            assertThat(w1.workOnce()).isFalse();
+            assertThat(w1.idleDelay(loopDelay))
+                    .as("a paused root checks for resume every loop_delay")
+                    .isEqualTo(loopDelay);
+        }
+    }
+
+    @Test
     void c27_liveSwitchoverOfTheCombinedRootSwapsTheMergeLeavesWithoutLosingPosition(ClusterGroup g) throws Exception {
         Combined cmb = combined(g, "sw");
         TestDatabase part = cmb.part();

@@ -1,10 +1,11 @@
 package org.skytools.common.daemon;
 
+import java.time.Duration;
 import org.skytools.common.config.SkyConfig;
 
 /**
  * The work a SkyTools tool does in its loop. {@link ScriptRunner} calls {@link #work} repeatedly,
- * sleeps {@code loop_delay} when it returns false, and calls {@link #reset} after a failure.
+ * sleeps {@link #idleDelay} when it returns false, and calls {@link #reset} after a failure.
  */
 @SuppressWarnings("try") // close() may throw anything a tool's resources throw
 public interface Script extends AutoCloseable {
@@ -16,6 +17,14 @@ public interface Script extends AutoCloseable {
      * @return true when more work is probably waiting, so the next call should follow at once
      */
     boolean work(Stats stats) throws Exception;
+
+    /**
+     * How long to sleep after a {@link #work} call that returned false; {@code loop_delay} unless
+     * the tool's state asks for a longer rest.
+     */
+    default Duration idleDelay(Duration loopDelay) {
+        return loopDelay;
+    }
 
     /** Takes new settings after SIGHUP or {@code -r}; the config has already been validated. */
     default void reload(SkyConfig config) throws Exception {}

@@ -104,7 +104,7 @@ public final class ScriptRunner {
                 if (!settings.retriesFailures()) {
                     return 0;
                 }
-                sleeper.sleep(settings.loopDelay());
+                sleeper.sleep(script.idleDelay(settings.loopDelay()));
             }
             if (stopping()) {
                 return 0;

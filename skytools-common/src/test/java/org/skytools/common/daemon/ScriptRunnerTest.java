@@ -140,6 +140,18 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void c1_idleSleepIsWhatTheScriptAsksForFromLoopDelay() throws IOException {
+        Scripted script = new Scripted(false, true, false, false) {
+            @Override
+            public Duration idleDelay(Duration loopDelay) {
+                return loopDelay.multipliedBy(10);
+            }
+        };
+        assertThat(run(config("loop_delay = 0.5\n"), script)).isZero();
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    @Test
     void defaultLoopDelayIsOneSecond() throws IOException {
         stopAfterSleeps = 2;
         Scripted script = new Scripted(false, false, false, false);
