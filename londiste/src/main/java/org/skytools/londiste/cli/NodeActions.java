@@ -13,6 +13,7 @@ import org.skytools.pgq.cascade.NodeInfo;
 import org.skytools.pgq.cascade.NodeLocation;
 import org.skytools.pgq.cascade.NodeSetup;
 import org.skytools.pgq.cascade.NodeType;
+import org.skytools.pgq.cascade.SubscriberInit;
 import org.skytools.sql.SchemaInstaller;
 import org.skytools.sql.SqlSchema;
 import org.slf4j.Logger;
@@ -67,7 +68,12 @@ final class NodeActions {
                     ctx.options().syncWatermark,
                     ctx.options().merge,
                     !ctx.options().noCheck);
-            ctx.out().println(admin(ctx).createNode(type, setup));
+            // like SkyTools, a new node starts out knowing the provider's tables and sequences (C-8)
+            SubscriberInit learnSet = (db, prov) -> {
+                TableActions.admin(ctx).copyRegistrations(db, prov);
+                TableActions.seqAdmin(ctx).copyRegistrations(db, prov);
+            };
+            ctx.out().println(admin(ctx).createNode(type, setup, learnSet));
             return 0;
         };
     }

@@ -107,6 +107,18 @@ public final class SeqAdmin {
         });
     }
 
+    /**
+     * A new branch or leaf learns the provider's sequences and their last pushed values while it
+     * is created (C-8). Runs in the caller's transaction.
+     */
+    public void copyRegistrations(Connection node, Connection provider) throws SQLException {
+        Map<String, TableCatalog.SeqInfo> src = new LinkedHashMap<>();
+        for (TableCatalog.SeqInfo s : catalog.seqs(provider)) {
+            src.put(s.name(), s);
+        }
+        syncSeqList(node, src);
+    }
+
     private void syncSeqList(Connection node, Map<String, TableCatalog.SeqInfo> src) throws SQLException {
         Map<String, TableCatalog.SeqInfo> dst = new LinkedHashMap<>();
         for (TableCatalog.SeqInfo s : catalog.seqs(node)) {

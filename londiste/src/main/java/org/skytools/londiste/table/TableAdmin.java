@@ -159,6 +159,14 @@ public final class TableAdmin {
         }
     }
 
+    /**
+     * A new branch or leaf learns the provider's tables while it is created (C-8): they are
+     * registered, not subscribed, as after an add-table upstream. Runs in the caller's transaction.
+     */
+    public void copyRegistrations(Connection node, Connection provider) throws SQLException {
+        syncTableList(node, catalog.tables(provider));
+    }
+
     // Mirrors SkyTools' sync_table_list: the node learns about tables added or removed upstream.
     private void syncTableList(Connection node, Map<String, TableInfo> src) throws SQLException {
         Map<String, TableInfo> dst = catalog.tables(node);

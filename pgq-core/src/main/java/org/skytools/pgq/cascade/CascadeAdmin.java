@@ -64,8 +64,13 @@ public final class CascadeAdmin {
 
     /** Creates the local node of the given type; see {@link NodeCreator}. */
     public String createNode(NodeType type, NodeSetup setup) throws SQLException {
+        return createNode(type, setup, SubscriberInit.NONE);
+    }
+
+    /** Creates the local node; a branch or leaf also gets what {@code init} adds in the same transaction. */
+    public String createNode(NodeType type, NodeSetup setup, SubscriberInit init) throws SQLException {
         try (Connection db = local()) {
-            return new NodeCreator(connector, queue).create(db, type, setup);
+            return new NodeCreator(connector, queue, init).create(db, type, setup);
         }
     }
 

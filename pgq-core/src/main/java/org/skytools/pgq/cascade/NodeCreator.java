@@ -28,10 +28,12 @@ final class NodeCreator {
 
     private final NodeConnector connector;
     private final String queue;
+    private final SubscriberInit init;
 
-    NodeCreator(NodeConnector connector, String queue) {
+    NodeCreator(NodeConnector connector, String queue, SubscriberInit init) {
         this.connector = connector;
         this.queue = queue;
+        this.init = init;
     }
 
     String create(Connection db, NodeType type, NodeSetup setup) throws SQLException {
@@ -142,6 +144,7 @@ final class NodeCreator {
                             local.setNodeAttrs(queue, Quoting.urlEncode(Map.of("sync_watermark", s.syncWatermark()))),
                             "set_node_attrs");
                 }
+                init.init(db, prov);
                 db.commit();
             } catch (RuntimeException | SQLException e) {
                 db.rollback();
