@@ -31,7 +31,8 @@ final class NodeActions {
     private NodeActions() {}
 
     static CascadeAdmin admin(AdminContext ctx) {
-        return new CascadeAdmin(ctx::remote, ctx.nodeConnstr(), ctx.queueName(), Duration.ofMillis(500));
+        return new CascadeAdmin(ctx::remote, ctx.nodeConnstr(), ctx.queueName(), Duration.ofMillis(500))
+                .treatingAsDead(java.util.Set.copyOf(ctx.options().dead));
     }
 
     static AdminAction create(NodeType type) {

@@ -125,9 +125,10 @@ public final class SetadmCommand implements Callable<Integer> {
         String db = SetadmKeys.NODE_DB.get(config);
         String queue = ConsumerKeys.QUEUE_NAME.get(config);
         DbConnector connector = new DbConnector("setadm");
-        CascadeAdmin admin = new CascadeAdmin(connector::connect, db, queue, Duration.ofMillis(500));
-        PrintWriter out = spec.commandLine().getOut();
         Set<String> deadNodes = Set.copyOf(dead);
+        CascadeAdmin admin =
+                new CascadeAdmin(connector::connect, db, queue, Duration.ofMillis(500)).treatingAsDead(deadNodes);
+        PrintWriter out = spec.commandLine().getOut();
         if (node != null && !command.startsWith("create-") && !command.equals("install")) {
             String local = admin.nodeInfo().nodeName();
             if (!node.equals(local)) {

@@ -28,6 +28,7 @@ public final class CascadeAdmin {
     private final String localConnstr;
     private final String queue;
     private final Duration pollInterval;
+    private final Set<String> deadNodes;
 
     /** Admin of {@code queue} on the database at {@code localConnstr}. */
     public CascadeAdmin(NodeConnector connector, String localConnstr, String queue) {
@@ -36,10 +37,41 @@ public final class CascadeAdmin {
 
     /** Like the other constructor, polling every {@code pollInterval} while waiting for workers. */
     public CascadeAdmin(NodeConnector connector, String localConnstr, String queue, Duration pollInterval) {
+        this(connector, localConnstr, queue, pollInterval, Set.of());
+    }
+
+    private CascadeAdmin(
+            NodeConnector connector, String localConnstr, String queue, Duration pollInterval, Set<String> deadNodes) {
         this.connector = connector;
         this.localConnstr = localConnstr;
         this.queue = queue;
         this.pollInterval = pollInterval;
+        this.deadNodes = Set.copyOf(deadNodes);
+    }
+
+    /**
+     * The same admin treating {@code names} as dead ({@code --dead=NODE}, C-22): every command
+     * sees them as tagged dead in the member list, so it neither connects to them nor waits for them.
+     */
+    public CascadeAdmin treatingAsDead(Set<String> names) {
+        return new CascadeAdmin(connector, localConnstr, queue, pollInterval, names);
+    }
+
+    /** The nodes treated as dead for this command besides those tagged dead. */
+    public Set<String> deadNodes() {
+        return deadNodes;
+    }
+
+    /** The member list of the local node, with the nodes of {@code --dead} tagged dead. */
+    List<NodeLocation> locations(Connection db) throws SQLException {
+        List<NodeLocation> out = new ArrayList<>();
+        for (NodeLocation m : new PgqNodeClient(db).getQueueLocations(queue)) {
+            out.add(
+                    deadNodes.contains(m.nodeName()) && !m.dead()
+                            ? new NodeLocation(m.nodeName(), m.location(), true)
+                            : m);
+        }
+        return out;
     }
 
     /** The queue administered. */
@@ -85,7 +117,7 @@ public final class CascadeAdmin {
     public List<NodeLocation> members() throws SQLException {
         try (Connection db = local()) {
             requireNode(db);
-            return new PgqNodeClient(db).getQueueLocations(queue);
+            return locations(db);
         }
     }
 
@@ -109,8 +141,16 @@ public final class CascadeAdmin {
         try (Connection db = local()) {
             NodeInfo me = requireNode(db);
             List<NodeLocation> members = new PgqNodeClient(db).getQueueLocations(queue);
-            return new CascadeStatus(connector, queue, extra, compact).render(me, members, dead);
+            Set<String> skipped = new java.util.TreeSet<>(dead);
+            skipped.addAll(deadNodes);
+            return new CascadeStatus(connector, queue, extra, compact).render(me, members, skipped);
         }
+    }
+
+    private Set<String> union(Set<String> more) {
+        Set<String> all = new java.util.TreeSet<>(deadNodes);
+        all.addAll(more);
+        return all;
     }
 
     /** {@code node-status}: the local node with its provider, subscribers and info lines. */
@@ -326,7 +366,7 @@ public final class CascadeAdmin {
     public String takeover(
             String oldNode, boolean all, boolean deadRoot, boolean deadBranch, Set<String> deadNodes, Duration timeout)
             throws SQLException {
-        return new Takeover(this, connector, queue, pollInterval, timeout, deadNodes)
+        return new Takeover(this, connector, queue, pollInterval, timeout, union(deadNodes))
                 .run(oldNode, all, deadRoot, deadBranch);
     }
 
@@ -336,7 +376,7 @@ public final class CascadeAdmin {
      * out of its queue (behaviour C-23). Refused when {@code dumpFile} exists.
      */
     public String resurrect(java.nio.file.Path dumpFile, Set<String> deadNodes) throws SQLException {
-        return new Resurrect(this, connector, queue, deadNodes).run(dumpFile);
+        return new Resurrect(this, connector, queue, union(deadNodes)).run(dumpFile);
     }
 
     /** {@code pgq_node.register_location} on the local node (on the root it is announced to all). */

@@ -34,7 +34,7 @@ final class NodeRemoval {
         NodeInfo me;
         try (Connection db = admin.local()) {
             me = admin.requireNode(db);
-            members = NodeCreator.byName(new PgqNodeClient(db).getQueueLocations(queue));
+            members = NodeCreator.byName(admin.locations(db));
         }
         NodeLocation target = members.get(nodeName);
         if (target == null) {

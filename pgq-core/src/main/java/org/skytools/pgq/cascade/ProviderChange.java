@@ -49,7 +49,7 @@ final class ProviderChange {
                     .findFirst()
                     .orElseThrow(() -> SkyToolsException.state(
                             "consumer \"" + name + "\" is not registered on node \"" + me.nodeName() + "\""));
-            members = NodeCreator.byName(node.getQueueLocations(queue));
+            members = NodeCreator.byName(admin.locations(db));
         }
         if (me.isRoot() && state.consumerName().equals(me.workerName())) {
             throw SkyToolsException.state("node \"" + me.nodeName() + "\" is the root and has no provider");
@@ -57,6 +57,10 @@ final class ProviderChange {
         String target = resolveMember(newProvider, members);
         if (target.equals(me.nodeName())) {
             throw SkyToolsException.usage("node \"" + me.nodeName() + "\" cannot subscribe to itself");
+        }
+        if (members.get(target).dead()) {
+            throw SkyToolsException.state(
+                    "node \"" + target + "\" is dead (tagged dead or given with --dead);" + " choose a live provider");
         }
         String old = state.providerNode();
         if (target.equals(old)) {

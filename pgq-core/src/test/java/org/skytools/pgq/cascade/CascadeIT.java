@@ -512,6 +512,38 @@ class CascadeIT {
     }
 
     @Test
+    void c22_nodesGivenAsDeadAreNeitherContactedNorChosen(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "dead");
+        CascadeAdmin leaf = admin(t.leaf()).treatingAsDead(Set.of("n1"));
+        assertThat(leaf.members())
+                .filteredOn(m -> m.nodeName().equals("n1"))
+                .extracting(NodeLocation::dead)
+                .containsExactly(true);
+        assertThatThrownBy(() -> leaf.changeProvider("n1", null, Duration.ZERO))
+                .isInstanceOf(SkyToolsException.class)
+                .hasMessageContaining("\"n1\" is dead");
+        assertThat(admin(t.leaf()).nodeInfo().providerNode()).isEqualTo("n2");
+        assertThat(leaf.status()).contains("treated as dead");
+
+        // the leaf's server is gone: drop-node must not try to reach it
+        g.get(2).dropDatabase("dead_leaf");
+        CascadeAdmin root = admin(t.root());
+        assertThatThrownBy(() -> root.dropNode("n3"))
+                .as("without --dead it tries the lost node")
+                .hasMessageContaining("\"n3\"");
+        assertThat(root.treatingAsDead(Set.of("n3")).dropNode("n3")).isEqualTo("node \"n3\" dropped");
+        assertThat(admin(t.branch()).members())
+                .extracting(NodeLocation::nodeName)
+                .doesNotContain("n3");
+        assertThat(t.branch()
+                        .queryValue(
+                                "select count(*) from pgq_node.get_subscriber_info(?) where node_name = 'n3'",
+                                Long.class,
+                                QUEUE))
+                .isZero();
+    }
+
+    @Test
     void c27_liveSwitchoverOfTheCombinedRootSwapsTheMergeLeavesWithoutLosingPosition(ClusterGroup g) throws Exception {
         Combined cmb = combined(g, "sw");
         TestDatabase part = cmb.part();
