@@ -34,6 +34,8 @@ final class AdminCommands {
             case RESYNC -> TableActions.resync();
             case WAIT_SYNC -> TableActions.waitSync();
             case EXECUTE -> new ExecuteAction();
+            case CHECK -> StructureActions.check();
+            case FKEYS -> StructureActions.fkeys();
             case COMPARE -> CompareActions.compare();
             case REPAIR -> CompareActions.repair();
             case CHANGE_HANDLER -> HandlerActions.changeHandler();

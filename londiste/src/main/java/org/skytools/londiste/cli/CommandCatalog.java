@@ -47,6 +47,8 @@ public enum CommandCatalog {
     WAIT_SYNC("wait-sync", "", 0, 0, "Wait until every table is in sync."),
     EXECUTE("execute", "FILE...", 1, -1, "Run SQL files on the root and on every node."),
     SHOW_HANDLERS("show-handlers", "[NAME...]", 0, -1, "List the table handlers."),
+    CHECK("check", "[TABLE...]", 0, -1, "Compare table structures with the provider (exit code: tables that differ)."),
+    FKEYS("fkeys", "", 0, 0, "Print the foreign keys dropped for a copy, as the statements that restore them."),
     COMPARE("compare", "[TABLE...]", 0, -1, "Compare tables with their provider (exit code: mismatches)."),
     REPAIR("repair", "[TABLE...]", 0, -1, "Find differing rows and write or apply the fixes.");
 

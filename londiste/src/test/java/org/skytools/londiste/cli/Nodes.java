@@ -54,6 +54,24 @@ final class Nodes {
         return Main.execute(all.toArray(String[]::new));
     }
 
+    /** What a londiste command run in this JVM printed on stdout, with its exit code. */
+    record Output(int code, String text) {}
+
+    static Output output(Path ini, String... args) {
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        int code;
+        synchronized (Nodes.class) {
+            System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                code = run(ini, args);
+            } finally {
+                System.setOut(saved);
+            }
+        }
+        return new Output(code, buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /**
      * Runs a londiste command in this JVM that must fail; returns what it printed on stderr (its
      * {@code ERROR:} line). Fails when the command exits zero.
