@@ -1,5 +1,7 @@
 package org.skytools.pgq;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -36,6 +38,7 @@ public final class Event {
     private final RetryTagger tagger;
     private OffsetDateTime time;
     private Map<String, String> row;
+    private Charset rowCharset = StandardCharsets.UTF_8;
 
     /**
      * An event from its column values; {@code timeText} is {@code ev_time} in the server's ISO text
@@ -168,13 +171,26 @@ public final class Event {
 
     /**
      * {@code ev_data} decoded as a urlencoded row ({@code id=1&name=x}): column to text value, in
-     * column order, null for SQL NULL. Empty for null data. Unmodifiable.
+     * column order, null for SQL NULL. Empty for null data. Unmodifiable. The escapes are read in
+     * the character set of the database the event was read from (see {@link #readRowsAs}), as the
+     * capture triggers write the bytes of their database's encoding.
      */
     public Map<String, String> row() {
         if (row == null) {
-            row = Collections.unmodifiableMap(Quoting.urlDecode(data));
+            row = Collections.unmodifiableMap(Quoting.urlDecode(data, rowCharset));
         }
         return row;
+    }
+
+    /**
+     * Sets the character set {@link #row} reads the escapes in: the {@code server_encoding} of the
+     * database the event came from. UTF-8 unless set; the consumer sets it for every event it reads.
+     */
+    public void readRowsAs(Charset charset) {
+        if (!charset.equals(rowCharset)) {
+            rowCharset = charset;
+            row = null;
+        }
     }
 
     /**
@@ -184,6 +200,7 @@ public final class Event {
     public Event withData(String newData, String newExtra2) {
         Event e = new Event(id, timeText, txid, retry, type, newData, extra1, newExtra2, extra3, extra4, tagger);
         e.time = time;
+        e.rowCharset = rowCharset;
         return e;
     }
 

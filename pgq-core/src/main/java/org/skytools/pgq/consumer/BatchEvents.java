@@ -1,5 +1,7 @@
 package org.skytools.pgq.consumer;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +38,7 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
     private boolean started;
     private long count;
     private int peakHeld;
+    private Charset rowCharset = StandardCharsets.UTF_8;
 
     private BatchEvents(Connection db, long batchId, int fetchSize, String filter, BatchReading reading) {
         this.db = db;
@@ -67,6 +70,15 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
         ev.loaded = list;
         ev.peakHeld = list.size();
         return ev;
+    }
+
+    /** The {@code server_encoding} of the events' database, which their rows are read in. */
+    BatchEvents rowsIn(Charset charset) {
+        this.rowCharset = charset;
+        if (loaded != null) {
+            loaded.forEach(e -> e.readRowsAs(charset));
+        }
+        return this;
     }
 
     @Override
@@ -171,6 +183,7 @@ final class BatchEvents implements Iterable<Event>, RetryTagger, AutoCloseable {
             Event ev = next;
             next = null;
             count++;
+            ev.readRowsAs(rowCharset);
             return ev;
         }
 

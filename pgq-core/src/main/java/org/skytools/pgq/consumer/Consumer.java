@@ -1,10 +1,12 @@
 package org.skytools.pgq.consumer;
 
+import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import org.skytools.common.daemon.Stats;
+import org.skytools.common.db.ServerEncoding;
 import org.skytools.pgq.NextBatchInfo;
 import org.skytools.pgq.internal.BatchReading;
 import org.slf4j.Logger;
@@ -28,6 +30,9 @@ public final class Consumer implements QueueConsumer {
     private final ConsumerStats timing;
     private final BatchReading reading = new BatchReading(BatchEvents.CURSOR);
     private boolean verified;
+    // the server_encoding of the connection last used, read once per connection
+    private Connection encodingOf;
+    private Charset encoding;
 
     /** A consumer of its own subscription ({@code queue_name}, {@code consumer_name}). */
     public Consumer(ConsumerSettings settings, ConnectionSource source, BatchHandler handler) {
@@ -81,9 +86,10 @@ public final class Consumer implements QueueConsumer {
     private void process(Connection db, NextBatchInfo info, Stats loopStats) throws Exception {
         long batchId = info.batchId();
         log.debug("batch {}: ticks {}..{}", batchId, info.prevTickId(), info.curTickId());
-        BatchEvents events = settings.lazyFetch() > 0
-                ? BatchEvents.lazy(db, batchId, settings.lazyFetch(), settings.eventFilter(), reading)
-                : BatchEvents.loaded(db, batchId, settings.eventFilter());
+        BatchEvents events = (settings.lazyFetch() > 0
+                        ? BatchEvents.lazy(db, batchId, settings.lazyFetch(), settings.eventFilter(), reading)
+                        : BatchEvents.loaded(db, batchId, settings.eventFilter()))
+                .rowsIn(encoding(db));
         Tx.commit(db);
         try (events) {
             handler.handle(new Batch(batches.queueName(), info, events, db));
@@ -94,6 +100,14 @@ public final class Consumer implements QueueConsumer {
         Tx.commit(db);
         timing.batchDone(loopStats, events.count(), retried);
         listener.batchFinished(info, events.count());
+    }
+
+    private Charset encoding(Connection db) throws SQLException {
+        if (db != encodingOf) {
+            encoding = ServerEncoding.of(db);
+            encodingOf = db;
+        }
+        return encoding;
     }
 
     @Override

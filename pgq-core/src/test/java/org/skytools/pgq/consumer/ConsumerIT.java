@@ -22,6 +22,8 @@ import org.skytools.pgq.NextBatchInfo;
 import org.skytools.pgq.PgqClient;
 import org.skytools.pgq.testsupport.PgqTemplate;
 import org.skytools.pgq.testsupport.TestQueues;
+import org.skytools.sql.SchemaInstaller;
+import org.skytools.sql.SqlSchema;
 import org.skytools.testkit.PgTest;
 import org.skytools.testkit.TestDatabase;
 
@@ -64,6 +66,33 @@ class ConsumerIT {
             }
             TestQueues.tick(c, "q");
         }
+    }
+
+    @Test
+    void rowsOfADatabaseThatIsNotUtf8AreReadInItsEncoding(TestDatabase db) throws Exception {
+        String name = "consumer_latin1";
+        db.cluster().dropDatabase(name);
+        db.execute("create database " + name + " template template0 encoding 'LATIN1' lc_collate 'C' lc_ctype 'C'");
+        TestDatabase latin = new TestDatabase(db.cluster(), name);
+        try (Connection c = latin.connect()) {
+            new SchemaInstaller().applyWithRequirements(c, SqlSchema.PGQ);
+        }
+        setUpQueue(latin, true);
+        latin.execute("create table words (id int4 primary key, word text)");
+        latin.execute("create trigger capture after insert on words for each row execute procedure pgq.logutriga('q')");
+        latin.execute("insert into words values (1, 'café Größe §°±')");
+        try (Connection c = latin.connect()) {
+            TestQueues.tick(c, "q");
+        }
+        Seen seen = new Seen();
+        try (ConnectionSource src = new JdbcConnectionSource(latin.jdbcUrl())) {
+            assertThat(new Consumer(SETTINGS, src, seen).work(new Stats())).isTrue();
+        }
+        assertThat(seen.events).hasSize(1);
+        assertThat(seen.events.get(0).data())
+                .as("the trigger escapes the LATIN1 bytes")
+                .containsIgnoringCase("caf%e9");
+        assertThat(seen.events.get(0).row()).containsEntry("word", "café Größe §°±");
     }
 
     @Test
