@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class TableAdmin {
     private static final Logger log = LoggerFactory.getLogger(TableAdmin.class);
+
+    // remove-table retries a table its copy holds this often, and says so this often
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    private static final Duration BUSY_NOTE_EVERY = Duration.ofSeconds(30);
 
     private final String queue;
     private final Duration lockTimeout;
@@ -353,16 +358,80 @@ public final class TableAdmin {
         }
     }
 
-    /** remove-table: unsubscribes local tables (names or globs; empty with {@code all} = every local table). */
+    /**
+     * remove-table: unsubscribes local tables (names or globs; empty with {@code all} = every local
+     * table). Dropping a table's triggers needs a lock on it, which a running copy holds until it
+     * has handed the table over, and the copy then takes the worker's state row: waiting for the
+     * table while holding that row would deadlock with the copy and stop the replay. So the tables
+     * are locked without waiting; while one is busy, the removal lets go of everything and tries
+     * again a second later (L-14). The copy then finds its table gone and stops.
+     */
     public List<String> removeTables(Connection node, List<String> names, boolean all) throws SQLException {
-        return Tx.runBesideWorker(node, queue, () -> {
-            List<String> list = expandLocal(node, names, all);
-            for (String tbl : list) {
-                SqlRows.retCall(node, "select * from londiste.local_remove_table(?, ?)", queue, tbl);
-                log.info("table \"{}\" removed", tbl);
+        Instant nextNote = Instant.EPOCH;
+        while (true) {
+            try {
+                return Tx.runBesideWorker(node, queue, () -> {
+                    List<String> list = expandLocal(node, names, all);
+                    for (String tbl : list) {
+                        lockWithoutWaiting(node, tbl);
+                    }
+                    for (String tbl : list) {
+                        SqlRows.retCall(node, "select * from londiste.local_remove_table(?, ?)", queue, tbl);
+                        log.info("table \"{}\" removed", tbl);
+                    }
+                    return list;
+                });
+            } catch (TableBusy busy) {
+                if (Instant.now().isAfter(nextNote)) {
+                    log.info("table \"{}\" is in use (by its copy?); waiting to remove it", busy.table);
+                    nextNote = Instant.now().plus(BUSY_NOTE_EVERY);
+                }
+                pause(BUSY_RETRY);
             }
-            return list;
-        });
+        }
+    }
+
+    /** A table that another transaction holds, found while removing it. */
+    private static final class TableBusy extends RuntimeException {
+        final String table;
+
+        TableBusy(String table, SQLException cause) {
+            super("table \"" + table + "\" is locked by another transaction", cause, false, false);
+            this.table = table;
+        }
+    }
+
+    // the lock dropping the replication triggers takes, taken at once or not at all
+    private void lockWithoutWaiting(Connection node, String tbl) throws SQLException {
+        Object dest = SqlRows.value(
+                node,
+                "select coalesce(dest_table, table_name) from londiste.table_info"
+                        + " where queue_name = ? and table_name = ? and local and londiste.find_table_oid("
+                        + "coalesce(dest_table, table_name)) is not null",
+                queue,
+                tbl);
+        if (dest == null) {
+            return;
+        }
+        try {
+            SqlRows.execute(
+                    node,
+                    "lock table " + FqName.parse(dest.toString()).quoted() + " in share row exclusive mode nowait");
+        } catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                throw new TableBusy(tbl, e);
+            }
+            throw e;
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SkyToolsException.state("interrupted while waiting to remove a table");
+        }
     }
 
     /**

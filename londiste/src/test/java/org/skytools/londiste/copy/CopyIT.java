@@ -204,6 +204,55 @@ class CopyIT {
     }
 
     @Test
+    void l14_removeTableDuringItsCopyWaitsForTheCopyWithoutHoldingUpTheReplayOrDeadlocking(
+            TestDatabase db, ClusterGroup group) throws Exception {
+        TwoNodes n = setUp(db, group, 60_000, BLOCKER);
+        CopyCoordinator coordinator = new CopyCoordinator(QUEUE, LEAF_WORKER, 1);
+        UrlencApplier applier = new UrlencApplier();
+        TableCopier copier = copier(n, applier);
+        try (MiniReplay replay = new MiniReplay(n, coordinator, applier);
+                Connection gate = n.leaf.connect();
+                Connection adminConn = n.leaf.connect()) {
+            await().atMost(WAIT).until(replay::step);
+            gate.createStatement().execute("select pg_advisory_lock(4242)");
+            CompletableFuture<CopyOutcome> copy = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return copier.copyTable("public.t");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitBlockedCopy(n);
+            CompletableFuture<List<String>> removal = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return admin.removeTables(adminConn, List.of("t"), false);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long before = replay.completedTick();
+            await().atMost(WAIT).until(() -> replay.step() && replay.completedTick() > before + 1);
+            assertThat(removal)
+                    .as("the removal waits for the copy's lock on the table, not holding the worker's row")
+                    .isNotDone();
+
+            gate.createStatement().execute("select pg_advisory_unlock(4242)");
+            await().atMost(WAIT).until(() -> {
+                replay.step();
+                return copy.isDone() && removal.isDone();
+            });
+            assertThat(copy.get().status()).isEqualTo(CopyOutcome.Status.COPIED);
+            assertThat(removal.get()).containsExactly("public.t");
+            assertThat(n.leaf.queryValue(
+                            "select local from londiste.table_info where table_name = 'public.t'", Boolean.class))
+                    .isFalse();
+            assertThat(copyConsumers(n)).isZero();
+            long after = replay.completedTick();
+            await().atMost(WAIT).until(() -> replay.step() && replay.completedTick() > after);
+        }
+    }
+
+    @Test
     void l12_copyKilledInTheMiddleOfCopyRollsBackAndTheNextCopyConverges(TestDatabase db, ClusterGroup group)
             throws Exception {
         TwoNodes n = setUp(db, group, 100_000, "insert into t values (999999, 'junk', 0)", BLOCKER);
