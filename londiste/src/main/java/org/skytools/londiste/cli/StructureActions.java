@@ -27,13 +27,13 @@ final class StructureActions {
             for (StructureChecker.Outcome o : outcomes) {
                 if (o.skipReason() != null) {
                     ctx.out().printf("%s: not checked, %s%n", o.table(), o.skipReason());
-                } else if (o.differences().isEmpty()) {
-                    ctx.out().printf("%s: same structure%n", o.table());
-                } else {
+                } else if (o.differs()) {
                     differing++;
                     for (String d : o.differences()) {
                         ctx.out().printf("%s: %s%n", o.table(), d);
                     }
+                } else {
+                    ctx.out().printf("%s: same structure%n", o.table());
                 }
             }
             return differing;

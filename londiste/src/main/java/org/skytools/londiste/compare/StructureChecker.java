@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.skytools.common.db.FqName;
+import org.skytools.common.db.TableStructure;
+import org.skytools.common.db.TableStructureReader;
 import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.copy.LocationOpener;
-import org.skytools.londiste.table.MergeState;
 import org.skytools.londiste.table.SqlRows;
 import org.skytools.londiste.table.TableCatalog;
 import org.skytools.londiste.table.TableInfo;
-import org.skytools.londiste.table.TableStructures;
 
 /**
  * {@code check}: compares the structure of each subscribed table with the table it is read
@@ -23,17 +22,6 @@ import org.skytools.londiste.table.TableStructures;
  * primary key. Rows are not read; {@code compare} does that.
  */
 public final class StructureChecker {
-    private static final String COLUMNS_SQL = "select a.attname, format_type(a.atttypid, a.atttypmod) as type"
-            + " from pg_attribute a join pg_class c on c.oid = a.attrelid"
-            + " join pg_namespace n on n.oid = c.relnamespace"
-            + " where n.nspname = ? and c.relname = ? and a.attnum > 0 and not a.attisdropped order by a.attnum";
-    private static final String PKEY_SQL = "select string_agg(a.attname, ', ' order by k.ord)"
-            + " from pg_constraint x join pg_class c on c.oid = x.conrelid"
-            + " join pg_namespace n on n.oid = c.relnamespace"
-            + " cross join unnest(x.conkey) with ordinality k(attnum, ord)"
-            + " join pg_attribute a on a.attrelid = x.conrelid and a.attnum = k.attnum"
-            + " where n.nspname = ? and c.relname = ? and x.contype = 'p'";
-
     private final String queue;
     private LocationOpener nodes;
 
@@ -59,8 +47,7 @@ public final class StructureChecker {
 
     /** Checks the given tables (every subscribed one when empty). */
     public List<Outcome> check(Connection node, ConnectionOpener provider, List<String> tables) throws SQLException {
-        TableCatalog catalog = new TableCatalog(queue);
-        Map<String, TableInfo> mine = catalog.tables(node);
+        Map<String, TableInfo> mine = new TableCatalog(queue).tables(node);
         SqlRows.endRead(node);
         List<String> names = new ArrayList<>();
         if (tables.isEmpty()) {
@@ -85,26 +72,21 @@ public final class StructureChecker {
             return skipped(t.name(), DataSource.missing(nodes));
         }
         try (Connection src = found.get().opener().open()) {
-            TableInfo p = new TableCatalog(queue).tables(src).get(t.name());
-            if (p == null || !p.local() || p.state().phase() != MergeState.Phase.OK) {
-                return skipped(t.name(), "table not ready on provider");
+            TablePair pair = TablePair.find(src, node, queue, t);
+            if (pair.skipReason() != null) {
+                return skipped(t.name(), pair.skipReason());
             }
-            FqName srcTable = FqName.parse(p.destTable());
-            FqName dstTable = t.dest();
-            if (!TableStructures.tableExists(src, srcTable)) {
-                return skipped(t.name(), "table \"" + srcTable + "\" does not exist on provider side");
-            }
-            if (!TableStructures.tableExists(node, dstTable)) {
-                return skipped(t.name(), "table \"" + dstTable + "\" does not exist on subscriber side");
-            }
-            List<String> diffs = differences(columns(src, srcTable), columns(node, dstTable));
-            String srcKey = primaryKey(src, srcTable);
-            String dstKey = primaryKey(node, dstTable);
-            if (!Objects.equals(srcKey, dstKey)) {
-                diffs.add("primary key (" + orNone(dstKey) + ") here, (" + orNone(srcKey) + ") on provider");
-            }
+            TableStructureReader reader = new TableStructureReader();
+            TableStructure there = reader.read(src, pair.source());
+            TableStructure here = reader.read(node, pair.dest());
             SqlRows.endRead(src);
             SqlRows.endRead(node);
+            List<String> diffs = differences(types(there), types(here));
+            String srcKey = keyOf(there);
+            String dstKey = keyOf(here);
+            if (!Objects.equals(srcKey, dstKey)) {
+                diffs.add("primary key " + orNone(dstKey) + " here, " + orNone(srcKey) + " on provider");
+            }
             return new Outcome(t.name(), diffs, null);
         }
     }
@@ -127,17 +109,15 @@ public final class StructureChecker {
         return diffs;
     }
 
-    private static Map<String, String> columns(Connection c, FqName table) throws SQLException {
+    // column name to type as format_type prints it, in column order
+    private static Map<String, String> types(TableStructure s) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map<String, Object> r : SqlRows.query(c, COLUMNS_SQL, table.schema(), table.name())) {
-            out.put((String) r.get("attname"), (String) r.get("type"));
-        }
+        s.columns().forEach(c -> out.put(c.name(), c.type()));
         return out;
     }
 
-    private static String primaryKey(Connection c, FqName table) throws SQLException {
-        Object v = SqlRows.value(c, PKEY_SQL, table.schema(), table.name());
-        return v == null ? null : v.toString();
+    private static String keyOf(TableStructure s) {
+        return s.primaryKey() == null ? null : s.primaryKey().definition();
     }
 
     private static String orNone(String key) {

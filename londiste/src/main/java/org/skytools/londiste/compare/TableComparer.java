@@ -114,19 +114,14 @@ public final class TableComparer {
             } else if (HandlerSpec.parse(t.handler()).name().equals("obfuscate")) {
                 out.add(skip(name, "handler obfuscate: the table holds obfuscated rows, not the provider's"));
             } else {
-                out.add(compareOne(node, provider, catalog, t, countOnly, force));
+                out.add(compareOne(node, provider, t, countOnly, force));
             }
         }
         return out;
     }
 
     private CompareResult compareOne(
-            Connection node,
-            ConnectionOpener provider,
-            TableCatalog catalog,
-            TableInfo t,
-            boolean countOnly,
-            boolean force)
+            Connection node, ConnectionOpener provider, TableInfo t, boolean countOnly, boolean force)
             throws SQLException {
         Optional<DataSource> found = DataSource.forTable(node, queue, t.name(), provider, nodes);
         if (found.isEmpty()) {
@@ -136,18 +131,12 @@ public final class TableComparer {
         try (Connection src = source.open();
                 Connection lock = source.open();
                 Connection setup = source.open()) {
-            TableInfo p = catalog.tables(src).get(t.name());
-            if (p == null || !p.local() || p.state().phase() != MergeState.Phase.OK) {
-                return skip(t.name(), "table not ready on provider");
+            TablePair pair = TablePair.find(src, node, queue, t);
+            if (pair.skipReason() != null) {
+                return skip(t.name(), pair.skipReason());
             }
-            FqName srcTable = FqName.parse(p.destTable());
-            FqName dstTable = t.dest();
-            if (!TableStructures.tableExists(src, srcTable)) {
-                return skip(t.name(), "table \"" + srcTable + "\" does not exist on provider side");
-            }
-            if (!TableStructures.tableExists(node, dstTable)) {
-                return skip(t.name(), "table \"" + dstTable + "\" does not exist on subscriber side");
-            }
+            FqName srcTable = pair.source();
+            FqName dstTable = pair.dest();
             String cols = commonColumns(src, srcTable, node, dstTable);
             SqlRows.endRead(node);
             boolean nodeAuto = node.getAutoCommit();

@@ -57,9 +57,7 @@ public final class SeqAdmin {
             if (provider == null) {
                 throw SkyToolsException.usage("add-seq on a " + self.type() + " node needs the provider connection");
             }
-            for (TableCatalog.SeqInfo s : catalog.seqs(provider)) {
-                src.put(s.name(), s);
-            }
+            src.putAll(seqsByName(provider));
             SqlRows.endRead(provider);
         }
         SqlRows.endRead(node);
@@ -112,18 +110,19 @@ public final class SeqAdmin {
      * is created (C-8). Runs in the caller's transaction.
      */
     public void copyRegistrations(Connection node, Connection provider) throws SQLException {
-        Map<String, TableCatalog.SeqInfo> src = new LinkedHashMap<>();
-        for (TableCatalog.SeqInfo s : catalog.seqs(provider)) {
-            src.put(s.name(), s);
+        syncSeqList(node, seqsByName(provider));
+    }
+
+    private Map<String, TableCatalog.SeqInfo> seqsByName(Connection c) throws SQLException {
+        Map<String, TableCatalog.SeqInfo> out = new LinkedHashMap<>();
+        for (TableCatalog.SeqInfo s : catalog.seqs(c)) {
+            out.put(s.name(), s);
         }
-        syncSeqList(node, src);
+        return out;
     }
 
     private void syncSeqList(Connection node, Map<String, TableCatalog.SeqInfo> src) throws SQLException {
-        Map<String, TableCatalog.SeqInfo> dst = new LinkedHashMap<>();
-        for (TableCatalog.SeqInfo s : catalog.seqs(node)) {
-            dst.put(s.name(), s);
-        }
+        Map<String, TableCatalog.SeqInfo> dst = seqsByName(node);
         for (TableCatalog.SeqInfo s : src.values()) {
             if (!dst.containsKey(s.name()) && registering.registersSeq(s.name())) {
                 SqlRows.retCall(

@@ -58,18 +58,7 @@ final class Nodes {
     record Output(int code, String text) {}
 
     static Output output(Path ini, String... args) {
-        java.io.PrintStream saved = System.out;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        int code;
-        synchronized (Nodes.class) {
-            System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-            try {
-                code = run(ini, args);
-            } finally {
-                System.setOut(saved);
-            }
-        }
-        return new Output(code, buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return captured(false, ini, args);
     }
 
     /**
@@ -77,22 +66,36 @@ final class Nodes {
      * {@code ERROR:} line). Fails when the command exits zero.
      */
     static String runFailing(Path ini, String... args) {
-        java.io.PrintStream saved = System.err;
+        Output err = captured(true, ini, args);
+        if (err.code() == 0) {
+            throw new AssertionError("londiste " + String.join(" ", args) + " exited 0; stderr: " + err.text());
+        }
+        return err.text();
+    }
+
+    // runs the command with stdout or stderr going into a buffer; one capture at a time
+    private static Output captured(boolean stderr, Path ini, String... args) {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream into = new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
         int code;
         synchronized (Nodes.class) {
-            System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+            java.io.PrintStream saved = stderr ? System.err : System.out;
+            if (stderr) {
+                System.setErr(into);
+            } else {
+                System.setOut(into);
+            }
             try {
                 code = run(ini, args);
             } finally {
-                System.setErr(saved);
+                if (stderr) {
+                    System.setErr(saved);
+                } else {
+                    System.setOut(saved);
+                }
             }
         }
-        String err = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
-        if (code == 0) {
-            throw new AssertionError("londiste " + String.join(" ", args) + " exited 0; stderr: " + err);
-        }
-        return err;
+        return new Output(code, buf.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Starts {@code londiste INI worker} in a child JVM (not detached, so it can be killed). */

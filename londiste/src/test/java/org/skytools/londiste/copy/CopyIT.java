@@ -169,13 +169,7 @@ class CopyIT {
             assertThat(state(n.leaf, "public.t")).isEqualTo("in-copy");
             assertThat(coordinator.claimed()).containsExactly("public.t");
             gate.createStatement().execute("select pg_advisory_lock(4242)");
-            CompletableFuture<CopyOutcome> copy = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return copier.copyTable("public.t");
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<CopyOutcome> copy = copyInBackground(copier);
             awaitBlockedCopy(n);
             n.root.execute("update t set v = 'changed' where id <= 10");
             n.root.execute("insert into t values (200001, 'late', 0)");
@@ -215,13 +209,7 @@ class CopyIT {
                 Connection adminConn = n.leaf.connect()) {
             await().atMost(WAIT).until(replay::step);
             gate.createStatement().execute("select pg_advisory_lock(4242)");
-            CompletableFuture<CopyOutcome> copy = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return copier.copyTable("public.t");
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<CopyOutcome> copy = copyInBackground(copier);
             awaitBlockedCopy(n);
             CompletableFuture<List<String>> removal = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -263,13 +251,7 @@ class CopyIT {
                 Connection gate = n.leaf.connect()) {
             await().atMost(WAIT).until(replay::step);
             gate.createStatement().execute("select pg_advisory_lock(4242)");
-            CompletableFuture<CopyOutcome> copy = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return copier.copyTable("public.t");
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<CopyOutcome> copy = copyInBackground(copier);
             int pid = awaitBlockedCopy(n);
             n.leaf.queryValue("select pg_terminate_backend(?)", Boolean.class, pid);
             assertThatThrownBy(() -> copy.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
@@ -364,6 +346,17 @@ class CopyIT {
         }
     }
 
+    // Copies table t in another thread, as the worker's copy thread does.
+    private static CompletableFuture<CopyOutcome> copyInBackground(TableCopier copier) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return copier.copyTable("public.t");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     // The copy's backend waiting for the gate's advisory lock, inside the COPY.
     private static int awaitBlockedCopy(TwoNodes n) {
         AtomicReference<Integer> pid = new AtomicReference<>();
@@ -456,13 +449,7 @@ class CopyIT {
                 Connection gate = n.leaf.connect()) {
             await().atMost(WAIT).until(replay::step);
             gate.createStatement().execute("select pg_advisory_lock(4242)");
-            CompletableFuture<CopyOutcome> copy = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return copier.copyTable("public.t");
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<CopyOutcome> copy = copyInBackground(copier);
             awaitBlockedCopy(n);
             try (Connection leaf = n.leaf.connect();
                     Connection root = n.root.connect()) {

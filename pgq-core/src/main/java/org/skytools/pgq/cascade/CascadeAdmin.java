@@ -57,11 +57,6 @@ public final class CascadeAdmin {
         return new CascadeAdmin(connector, localConnstr, queue, pollInterval, names);
     }
 
-    /** The nodes treated as dead for this command besides those tagged dead. */
-    public Set<String> deadNodes() {
-        return deadNodes;
-    }
-
     /** The member list of the local node, with the nodes of {@code --dead} tagged dead. */
     List<NodeLocation> locations(Connection db) throws SQLException {
         List<NodeLocation> out = new ArrayList<>();
@@ -141,12 +136,11 @@ public final class CascadeAdmin {
         try (Connection db = local()) {
             NodeInfo me = requireNode(db);
             List<NodeLocation> members = new PgqNodeClient(db).getQueueLocations(queue);
-            Set<String> skipped = new java.util.TreeSet<>(dead);
-            skipped.addAll(deadNodes);
-            return new CascadeStatus(connector, queue, extra, compact).render(me, members, skipped);
+            return new CascadeStatus(connector, queue, extra, compact).render(me, members, union(dead));
         }
     }
 
+    // the nodes of --dead given to this admin and to the command
     private Set<String> union(Set<String> more) {
         Set<String> all = new java.util.TreeSet<>(deadNodes);
         all.addAll(more);
