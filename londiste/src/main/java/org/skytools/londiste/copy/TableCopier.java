@@ -256,6 +256,17 @@ public final class TableCopier implements Runnable {
                 log.info("table \"{}\": another source of its merged table copies first, waiting", table);
                 return new CopyOutcome(table, CopyOutcome.Status.WAITING, 0, 0, 0);
             }
+            // L-21, L-23: at most max_parallel_copy sources copy into one merged table at once
+            if (info.get().copyPos() >= info.get().maxParallelCopy()) {
+                dst.rollback();
+                log.info(
+                        "table \"{}\": {} other sources of its merged table are copying (max_parallel_copy {}),"
+                                + " waiting",
+                        table,
+                        info.get().copyPos(),
+                        info.get().maxParallelCopy());
+                return new CopyOutcome(table, CopyOutcome.Status.WAITING, 0, 0, 0);
+            }
             try (CopySourceHandle source =
                     new CopySourceHandle(CopySource.resolve(dst, queue, info.get(), sourceOpener, nodeOpener))) {
                 return copy(dst, source.source(), info.get());

@@ -146,15 +146,20 @@ final class Nodes {
         p.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Stops a worker as a service stop would (SIGTERM), with kill -9 after 10 s. */
+    static void stop(Process p) throws InterruptedException {
+        if (p.isAlive()) {
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                kill(p);
+            }
+        }
+    }
+
     /** Stops every worker still running. */
     void stopAll() throws InterruptedException {
         for (Process p : workers) {
-            if (p.isAlive()) {
-                p.destroy();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    kill(p);
-                }
-            }
+            stop(p);
         }
     }
 
