@@ -3,6 +3,7 @@ package org.skytools.londiste.obfuscate;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,19 +138,22 @@ public final class Obfuscator {
      * The event with its row data (and the old row of {@code backup}, which the modern londiste
      * would pass on in clear) obfuscated: urlencoded rows stay urlencoded, JSON rows become JSON as
      * Python writes it. Only row events of {@code pgq.logutriga} and {@code pgq.jsontriga} can be.
+     * A urlencoded row escapes the bytes of its text in {@code charset}, the encoding of the
+     * database where it was captured; the rewritten row does the same, like the events passed on
+     * unchanged.
      */
-    public Event event(String table, Event ev) {
+    public Event event(String table, Event ev, Charset charset) {
         String type = ev.type();
         try {
             if (type.length() >= 2 && type.charAt(1) == ':') {
-                Map<String, String> row = Quoting.urlDecode(ev.data());
+                Map<String, String> row = Quoting.urlDecode(ev.data(), charset);
                 String backup = ev.extra2();
                 // ev_extra2 is rewritten when it holds the old row (backup), not another value
-                Map<String, String> old = backup == null ? null : Quoting.urlDecode(backup);
+                Map<String, String> old = backup == null ? null : Quoting.urlDecode(backup, charset);
                 if (old != null && old.keySet().equals(row.keySet())) {
-                    backup = Quoting.urlEncode(row(table, old));
+                    backup = Quoting.urlEncode(row(table, old), charset);
                 }
-                return ev.withData(Quoting.urlEncode(row(table, row)), backup);
+                return ev.withData(Quoting.urlEncode(row(table, row), charset), backup);
             }
             if (type.startsWith("{")) {
                 String backup = ev.extra2();

@@ -366,7 +366,7 @@ public final class BatchApplier {
 
     private Event obfuscate(TableHandler h, ReplayTable t, Event raw) {
         if (raw != obfuscatedFrom) {
-            obfuscated = h.obfuscator().event(t.name(), raw);
+            obfuscated = h.obfuscator().event(t.name(), raw, payloadCharset);
             obfuscatedFrom = raw;
         }
         return obfuscated;

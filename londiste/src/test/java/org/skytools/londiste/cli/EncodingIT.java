@@ -3,6 +3,7 @@ package org.skytools.londiste.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -69,5 +70,50 @@ class EncodingIT extends CliFixture {
         assertThat(nodes.runIn(dir, leafIni, "repair", "--apply")).isEqualTo(1);
         assertThat(text(pg, l, "select c from words where id = 1")).isEqualTo("Größe ");
         assertThat(Nodes.run(leafIni, "compare")).isZero();
+    }
+
+    @Test
+    void l24_obfuscateHandlerKeepsTheTextOfALatin1Root(ClusterGroup group) throws Exception {
+        PgCluster pg = group.get(0);
+        String r = "encobf_root";
+        String l = "encobf_leaf";
+        pg.dropDatabase(r);
+        pg.dropDatabase(l);
+        sql(
+                pg,
+                "postgres",
+                "create database " + r + " template template0 encoding 'LATIN1' lc_collate 'C' lc_ctype 'C'");
+        pg.createDatabase(l, null);
+        nodes = new Nodes(dir);
+        Path rules = dir.resolve("obfuscate.yaml");
+        Files.writeString(rules, "public.words:\n  id: keep\n  w: keep\n  c: bool\n");
+        Path rootIni = nodes.config("obfroot", pg, r);
+        Path leafIni = nodes.config(
+                "obfleaf",
+                pg,
+                l,
+                "handler_modules = londiste.handlers.obfuscate",
+                "obfuscator_map = " + rules,
+                "obfuscator_key = 123");
+        String table = "create table words (id int4 primary key, w text, c text)";
+        sql(pg, r, table, "insert into words values (1, 'café', 'x')");
+        sql(pg, l, table);
+        assertThat(Nodes.run(rootIni, "create-root", "root", pg.connString(r))).isZero();
+        assertThat(Nodes.run(leafIni, "create-leaf", "leaf", pg.connString(l), "--provider=" + pg.connString(r)))
+                .isZero();
+        fastTicks(pg, r, "replq");
+        startTicker(new TickTarget(pg, r));
+        nodes.startWorker(leafIni);
+        assertThat(Nodes.run(rootIni, "add-table", "words")).isZero();
+        assertThat(Nodes.run(leafIni, "add-table", "words", "--handler=obfuscate"))
+                .isZero();
+        awaitOk(pg, l, "public.words");
+
+        // the events escape LATIN1 bytes; the rewritten rows must too, or é turns into U+FFFD
+        sql(pg, r, "insert into words values (2, 'Ærø ¿qué?', '')", "update words set w = 'naïve' where id = 1");
+        String query = "select string_agg(id || ' ' || w || ' ' || c, '|' order by id) from words";
+        String expected = "1 naïve t|2 Ærø ¿qué? f";
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(text(pg, l, query))
+                .isEqualTo(expected));
     }
 }

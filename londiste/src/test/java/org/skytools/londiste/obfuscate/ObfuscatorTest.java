@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -116,12 +117,50 @@ class ObfuscatorTest {
                 null,
                 null,
                 RetryTagger.NONE);
-        Event out = obfuscator().event(TABLE, ev);
+        Event out = obfuscator().event(TABLE, ev, StandardCharsets.UTF_8);
         assertThat(out.data()).isEqualTo("id=1&htext=" + HASH_HDATA1 + "&btext=t");
         assertThat(out.extra2()).isEqualTo("id=1&htext=" + HASH_HDATA1 + "&btext=f");
         assertThat(out.type()).isEqualTo("U:id");
         assertThat(out.extra1()).isEqualTo(TABLE);
         assertThat(out.id()).isEqualTo(5);
+    }
+
+    @Test
+    void urlencodedRowOfANonUtf8DatabaseStaysInItsEncoding() {
+        Charset latin1 = StandardCharsets.ISO_8859_1;
+        Event ev = new Event(
+                7,
+                null,
+                1,
+                null,
+                "I:id",
+                "id=caf%e9&htext=hdata1&btext=caf%e9",
+                TABLE,
+                null,
+                null,
+                null,
+                RetryTagger.NONE);
+        Event out = obfuscator().event(TABLE, ev, latin1);
+        // the kept value is escaped as the LATIN1 byte it was, not as two UTF-8 bytes or U+FFFD
+        assertThat(out.data()).isEqualTo("id=caf%e9&htext=" + HASH_HDATA1 + "&btext=t");
+        // rules see the characters: the same text hashes alike from a UTF-8 database
+        Event utf8 = obfuscator()
+                .event(
+                        TABLE,
+                        new Event(
+                                7,
+                                null,
+                                1,
+                                null,
+                                "I:id",
+                                "id=caf%c3%a9&htext=hdata1",
+                                TABLE,
+                                null,
+                                null,
+                                null,
+                                RetryTagger.NONE),
+                        StandardCharsets.UTF_8);
+        assertThat(utf8.data()).isEqualTo("id=caf%c3%a9&htext=" + HASH_HDATA1);
     }
 
     @Test
@@ -138,7 +177,7 @@ class ObfuscatorTest {
                 null,
                 null,
                 RetryTagger.NONE);
-        Event out = obfuscator().event(TABLE, ev);
+        Event out = obfuscator().event(TABLE, ev, StandardCharsets.UTF_8);
         assertThat(out.data())
                 .isEqualTo("{\"id\": 1, \"htext\": \"" + HASH_HDATA1 + "\", \"btext\": \"f\", \"n32\": 1232416885,"
                         + " \"doc\": " + quoted(DOC_OBFUSCATED) + "}");
@@ -160,7 +199,7 @@ class ObfuscatorTest {
                 null,
                 null,
                 RetryTagger.NONE);
-        Event out = o.event(TABLE, ev);
+        Event out = o.event(TABLE, ev, StandardCharsets.UTF_8);
         Map<String, String> copied = o.row(TABLE, row("id", "1", "n32", "f", "n64", "12.50"));
         assertThat(out.data())
                 .isEqualTo("{\"id\": 1, \"n32\": " + copied.get("n32") + ", \"n64\": " + copied.get("n64") + "}");
@@ -184,7 +223,7 @@ class ObfuscatorTest {
     void refusesPartialSqlEventsUnknownTablesBadRulesAndLongKeys() {
         Obfuscator o = obfuscator();
         Event sql = new Event(7, null, 1, null, "I", "(id) values (1)", TABLE, null, null, null, RetryTagger.NONE);
-        assertThatThrownBy(() -> o.event(TABLE, sql))
+        assertThatThrownBy(() -> o.event(TABLE, sql, StandardCharsets.UTF_8))
                 .isInstanceOf(SkyToolsException.class)
                 .hasMessageContaining("not event 7 of type \"I\"");
         assertThatThrownBy(() -> o.row("public.other", row("id", "1")))

@@ -171,7 +171,16 @@ public final class Quoting {
      * UTF-8 text as lower-case {@code %xx} and space as {@code +}.
      */
     public static String urlEncode(Map<String, String> row) {
-        return UrlCoding.encode(row);
+        return UrlCoding.encode(row, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #urlEncode(Map)}, escaping the bytes of the text in {@code charset}: the row as a
+     * capture trigger of a database with that encoding writes it. A character the charset cannot
+     * hold becomes {@code ?}, as {@link String#getBytes(Charset)} replaces it.
+     */
+    public static String urlEncode(Map<String, String> row, Charset charset) {
+        return UrlCoding.encode(row, charset);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.skytools.common.db;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,23 +13,24 @@ final class UrlCoding {
 
     private UrlCoding() {}
 
-    static String encode(Map<String, String> row) {
+    /** Encodes {@code row}, escaping the bytes of its text in {@code charset}. */
+    static String encode(Map<String, String> row, Charset charset) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : row.entrySet()) {
             if (sb.length() > 0) {
                 sb.append('&');
             }
-            encodeText(e.getKey(), sb);
+            encodeText(e.getKey(), charset, sb);
             if (e.getValue() != null) {
                 sb.append('=');
-                encodeText(e.getValue(), sb);
+                encodeText(e.getValue(), charset, sb);
             }
         }
         return sb.toString();
     }
 
-    private static void encodeText(String text, StringBuilder sb) {
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+    private static void encodeText(String text, Charset charset, StringBuilder sb) {
+        for (byte b : text.getBytes(charset)) {
             int c = b & 0xff;
             if ((c >= '0' && c <= '9')
                     || (c >= 'A' && c <= 'Z')

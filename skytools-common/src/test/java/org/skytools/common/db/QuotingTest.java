@@ -2,6 +2,7 @@ package org.skytools.common.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,15 @@ class QuotingTest {
         assertThat(Quoting.urlEncode(row)).isEqualTo("id=1&txt&val=a+b%26c%3dd&u=%c3%a4%7e%2a&e=");
         assertThat(Quoting.urlDecode("id=1&txt&val=a+b%26c%3Dd&u=%c3%a4%7e%2a&e="))
                 .isEqualTo(row);
+    }
+
+    @Test
+    void urlEncodeInAnotherCharsetEscapesThatCharsetsBytes() {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("u", "ä é");
+        String latin1 = Quoting.urlEncode(row, StandardCharsets.ISO_8859_1);
+        assertThat(latin1).isEqualTo("u=%e4+%e9");
+        assertThat(Quoting.urlDecode(latin1, StandardCharsets.ISO_8859_1)).isEqualTo(row);
     }
 
     @Test
