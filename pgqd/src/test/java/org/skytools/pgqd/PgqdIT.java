@@ -71,7 +71,7 @@ class PgqdIT {
     }
 
     @Test
-    void t1_t2_ticksEveryListedDatabaseAndLogsStats(TestDatabase a, PgCluster cluster) throws Exception {
+    void t1_t2_t6_ticksEveryListedDatabaseAndLogsStats(TestDatabase a, PgCluster cluster) throws Exception {
         TestDatabase b = PgqFixture.createDatabase(cluster, a.name() + "_b", true);
         try {
             PgqFixture.createQueue(a, "qa");

@@ -106,6 +106,30 @@ class CliTest {
     }
 
     @Test
+    void w11_notReallyPrintsTheConfigEditsAndChangesNothing() throws Exception {
+        Path ini = masterIni();
+        Path conf = dir.resolve("mdata/postgresql.conf");
+        String before = "# test\nwal_level = minimal\narchive_mode = off\n";
+        Files.writeString(conf, before);
+        // the slave is local: its setup runs with -n too
+        slaveIni();
+        assertThat(run(ini.toString(), "setup", "-n")).as(err()).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed)
+                .contains("-archive_mode = off")
+                .contains("+archive_mode = 'on'", "+wal_level = 'replica'", "xarchive %p %f");
+        assertThat(conf).hasContent(before);
+        assertThat(dir.resolve("ws")).doesNotExist();
+
+        // a segment to archive is not copied either
+        Path seg = dir.resolve("seg");
+        Files.writeString(seg, "one");
+        assertThat(run(ini.toString(), "xarchive", seg.toString(), "000000010000000000000001", "-n"))
+                .isZero();
+        assertThat(dir.resolve("ws")).doesNotExist();
+    }
+
+    @Test
     void xlockExitCodeAndHolder() throws Exception {
         Path ini = slaveIni();
         assertThat(run(ini.toString(), "setup")).isZero();
