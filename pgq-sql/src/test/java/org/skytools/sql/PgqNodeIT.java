@@ -272,6 +272,71 @@ class PgqNodeIT {
     }
 
     @Test
+    void c9_localWatermarkIsTheLowestLocalConsumerElseTheLatestTick(TestDatabase db) {
+        root(db, "q");
+        String localWm = "select local_watermark from pgq_node.get_node_info('q')";
+        // only .global_watermark reads the queue: the latest tick
+        db.query("select pgq.ticker('q')");
+        db.query("select pgq.ticker('q')");
+        assertThat(db.queryValue(localWm, Long.class)).isEqualTo(3L);
+
+        // a plain consumer and a subscriber's watermark consumer hold it back
+        db.query("select pgq.register_consumer('q', 'plain')");
+        RetCall.of(db, "pgq_node.register_subscriber('q', 'n2', 'w2', null)");
+        db.query("select pgq.ticker('q')");
+        db.query("select pgq.ticker('q')");
+        RetCall.of(db, "pgq_node.set_subscriber_watermark('q', 'n2', 4)");
+        db.execute("update pgq.subscription s set sub_last_tick = 5 from pgq.consumer c"
+                + " where c.co_id = s.sub_consumer and c.co_name in ('plain', 'w2')");
+        assertThat(db.queryValue(localWm, Long.class)).isEqualTo(4L);
+        db.execute("update pgq.subscription s set sub_last_tick = 2 from pgq.consumer c"
+                + " where c.co_id = s.sub_consumer and c.co_name = 'plain'");
+        assertThat(db.queryValue(localWm, Long.class)).isEqualTo(2L);
+        // .global_watermark itself does not count
+        assertThat(db.queryValue("select global_watermark from pgq_node.get_node_info('q')", Long.class))
+                .isEqualTo(1L);
+        db.query("select pgq.unregister_consumer('q', 'plain')");
+        assertThat(db.queryValue(localWm, Long.class)).isEqualTo(4L);
+
+        // a leaf: its worker's position
+        locations(db, "leafq", "n1", "n2");
+        assertThat(createNode(db, "leafq", "leaf", "n2", "n1", 7L, null).code()).isEqualTo(200);
+        assertThat(db.queryValue("select local_watermark from pgq_node.get_node_info('leafq')", Long.class))
+                .isEqualTo(db.queryValue("select worker_last_tick from pgq_node.get_node_info('leafq')", Long.class));
+    }
+
+    @Test
+    void c12_tickerMaintenanceRepublishesAStaleRootWatermark(TestDatabase db) {
+        root(db, "q");
+        db.query("select pgq.ticker('q')");
+        db.query("select pgq.ticker('q')");
+        assertThat(db.query("select func_name, func_arg from pgq.maint_operations()").stream()
+                        .map(r -> r.get("func_name") + " " + r.get("func_arg")))
+                .contains("pgq_node.maint_watermark q");
+        String globalWm = "select global_watermark from pgq_node.get_node_info('q')";
+
+        // published less than 5 minutes ago: left alone
+        assertThat(db.queryValue("select pgq_node.maint_watermark('q')", Integer.class))
+                .isZero();
+        assertThat(db.queryValue(globalWm, Long.class)).isEqualTo(1L);
+
+        // no root worker has moved it for 10 minutes: the ticker's maintenance publishes it
+        db.execute("update pgq.tick set tick_time = now() - interval '10 minutes' where tick_id = 1");
+        assertThat(db.queryValue("select pgq_node.maint_watermark('q')", Integer.class))
+                .isZero();
+        assertThat(db.queryValue(globalWm, Long.class)).isEqualTo(3L);
+        assertThat(db.queryValue(
+                        "select ev_data from pgq.event_template where ev_type = 'pgq.global-watermark'", String.class))
+                .isEqualTo("3");
+
+        // on a node that is not a root it does nothing
+        locations(db, "leafq", "n1", "n2");
+        createNode(db, "leafq", "leaf", "n2", "n1", 1L, null);
+        assertThat(db.queryValue("select pgq_node.maint_watermark('leafq')", Integer.class))
+                .isZero();
+    }
+
+    @Test
     void n9_pausingTwiceAnswers201AndAChangeClearsUptodate(TestDatabase db) {
         root(db, "q");
         RetCall.of(db, "pgq_node.set_consumer_uptodate('q', 'n1_worker', true)");
