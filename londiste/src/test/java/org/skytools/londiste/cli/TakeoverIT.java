@@ -17,8 +17,9 @@ import org.skytools.testkit.PgTest;
 
 /**
  * {@code takeover} end to end: a root, two branches and a leaf under the first branch. The
- * branches swap places both ways (C-20). The first branch takes over
- * the live root (switchover, C-18): every row written on the old root before reaches every node,
+ * branches swap places both ways (C-20), and again with {@code --all}, which takes the leaf along
+ * (C-19). The first branch takes over the live root (switchover, C-18): every row written on the
+ * old root before reaches every node,
  * the old root becomes a branch of the new one and gets what is written on the new root. Then the
  * old root takes over the new one as if it had died (failover, C-21): the leaf moves with it, and
  * writes on the third root reach the leaf. At last the old root comes back and is resurrected
@@ -31,7 +32,7 @@ class TakeoverIT extends CliFixture {
             "select coalesce(string_agg(id || ':' || data, ',' order by id), '') from mytable";
 
     @Test
-    void c18_c21_switchoverToTheBranchThenFailoverBackLosesNoRow(ClusterGroup group) throws Exception {
+    void c18_c19_c20_c21_switchoverToTheBranchThenFailoverBackLosesNoRow(ClusterGroup group) throws Exception {
         PgCluster one = group.get(0);
         PgCluster two = group.get(1);
         String r = "tk_root";
@@ -90,9 +91,21 @@ class TakeoverIT extends CliFixture {
         assertThat(Nodes.run(branch2Ini, "takeover", "node2")).isZero();
         assertThat(provider(two, b)).isEqualTo("node4");
         assertThat(provider(two, b2)).isEqualTo("node1");
+        assertThat(provider(two, l))
+                .as("without --all the leaf stays with node2")
+                .isEqualTo("node2");
         assertThat(Nodes.run(branchIni, "takeover", "node4")).isZero();
         assertThat(provider(two, b)).isEqualTo("node1");
         assertThat(provider(two, b2)).isEqualTo("node2");
+
+        // with --all the old node's other subscribers move to the new node too (C-19), both ways
+        assertThat(Nodes.run(branch2Ini, "takeover", "node2", "--all")).isZero();
+        assertThat(provider(two, b)).isEqualTo("node4");
+        assertThat(provider(two, l)).isEqualTo("node4");
+        assertThat(Nodes.run(branchIni, "takeover", "node4", "--all")).isZero();
+        assertThat(provider(two, b)).isEqualTo("node1");
+        assertThat(provider(two, b2)).isEqualTo("node2");
+        assertThat(provider(two, l)).isEqualTo("node2");
 
         // bad input: an unknown node changes nothing
         assertThat(Nodes.run(branchIni, "takeover", "node9")).isNotZero();
