@@ -157,7 +157,7 @@ class CopyIT {
     }
 
     @Test
-    void l5_l6_eventsTheReplayPassedDuringTheCopyAreAppliedByTheCopy(TestDatabase db, ClusterGroup group)
+    void l4_l5_l6_eventsTheReplayPassedDuringTheCopyAreAppliedByTheCopy(TestDatabase db, ClusterGroup group)
             throws Exception {
         TwoNodes n = setUp(db, group, 60_000, BLOCKER);
         CopyCoordinator coordinator = new CopyCoordinator(QUEUE, LEAF_WORKER, 1);
@@ -171,6 +171,15 @@ class CopyIT {
             gate.createStatement().execute("select pg_advisory_lock(4242)");
             CompletableFuture<CopyOutcome> copy = copyInBackground(copier);
             awaitBlockedCopy(n);
+            // L-4: before its COPY the copy has its own consumer on the source, at the current tick
+            assertThat(n.root.queryValue(
+                            "select last_tick = (select last_tick_id from pgq.get_queue_info(?))"
+                                    + " from pgq.get_consumer_info(?, ?)",
+                            Boolean.class,
+                            QUEUE,
+                            QUEUE,
+                            copier.copyConsumer("public.t")))
+                    .isTrue();
             n.root.execute("update t set v = 'changed' where id <= 10");
             n.root.execute("insert into t values (200001, 'late', 0)");
             n.root.execute("delete from t where id = 20");
