@@ -20,6 +20,8 @@ final class AdminCommands {
             case CHANGE_PROVIDER -> NodeActions.changeProvider();
             case DROP_NODE -> NodeActions.dropNode();
             case TAG_DEAD -> NodeActions.tagDead();
+            case TAG_ALIVE -> NodeActions.tagAlive();
+            case RENAME_NODE -> NodeActions.renameNode();
             case TAKEOVER -> NodeActions.takeover();
             case RESURRECT -> NodeActions.resurrect();
             case WAIT_ROOT -> NodeActions.waitFor(true);

@@ -18,6 +18,8 @@ public enum CommandCatalog {
     CHANGE_PROVIDER("change-provider", "--provider=NODE", 0, 0, "Move this node to another provider."),
     DROP_NODE("drop-node", "NODE", 1, 1, "Remove a node from the cascade."),
     TAG_DEAD("tag-dead", "NODE", 1, 1, "Mark a node dead on every live member."),
+    TAG_ALIVE("tag-alive", "NODE", 1, 1, "Clear the dead mark of a node that is back, on every live member."),
+    RENAME_NODE("rename-node", "OLD NEW", 2, 2, "Rename a node on every live member."),
     TAKEOVER(
             "takeover",
             "NODE [--all] [--dead-root | --dead-branch]",

@@ -150,6 +150,21 @@ final class NodeActions {
         };
     }
 
+    static AdminAction tagAlive() {
+        return ctx -> {
+            ctx.out().println(admin(ctx).tagAlive(ctx.args().get(0)));
+            return 0;
+        };
+    }
+
+    static AdminAction renameNode() {
+        return ctx -> {
+            ctx.out()
+                    .println(admin(ctx).renameNode(ctx.args().get(0), ctx.args().get(1)));
+            return 0;
+        };
+    }
+
     /** takeover OLD_NODE: the local node takes the old node's place (switchover, or failover with --dead-root). */
     static AdminAction takeover() {
         return ctx -> {

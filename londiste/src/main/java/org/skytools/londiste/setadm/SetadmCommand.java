@@ -169,6 +169,13 @@ public final class SetadmCommand implements Callable<Integer> {
             case "resurrect" -> out.println(admin.resurrect(Path.of("resurrect-lost-events.json"), deadNodes));
             case "drop-node" -> out.println(admin.dropNode(oneArg(args, "drop-node NODE")));
             case "tag-dead" -> out.println(admin.tagDead(oneArg(args, "tag-dead NODE")));
+            case "tag-alive" -> out.println(admin.tagAlive(oneArg(args, "tag-alive NODE")));
+            case "rename-node" -> {
+                if (args.size() != 2) {
+                    throw SkyToolsException.usage("usage: rename-node OLD NEW");
+                }
+                out.println(admin.renameNode(args.get(0), args.get(1)));
+            }
             case "wait-root" -> out.println("caught up with the root at tick " + admin.waitRoot(LONG_WAIT));
             case "wait-provider" -> out.println("caught up with the provider at tick " + admin.waitProvider(LONG_WAIT));
             default -> throw new IllegalStateException(command);
@@ -226,6 +233,8 @@ public final class SetadmCommand implements Callable<Integer> {
         m.put("resurrect", new String[] {"", "Make a failed-over old root a paused branch."});
         m.put("drop-node", new String[] {"NODE", "Remove a node."});
         m.put("tag-dead", new String[] {"NODE", "Mark a node dead."});
+        m.put("tag-alive", new String[] {"NODE", "Clear a node's dead mark."});
+        m.put("rename-node", new String[] {"OLD NEW", "Rename a node on every member."});
         m.put("wait-root", new String[] {"", "Wait until this node has the root's ticks."});
         m.put("wait-provider", new String[] {"", "Wait until this node has its provider's ticks."});
         return java.util.Collections.unmodifiableMap(m);

@@ -21,8 +21,8 @@ import org.skytools.testkit.PgTest;
 
 /**
  * setadm on a cascaded queue of its own: root, branch and leaf made with {@code --worker}, the
- * tree in {@code status} and {@code members}, a dead node tagged and a leaf dropped, and the
- * refusals of bad command lines.
+ * tree in {@code status} and {@code members}, a node tagged dead and alive again, a branch
+ * renamed, and the refusals of bad command lines.
  */
 @PgTest(clusters = 2)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -94,7 +94,37 @@ class SetadmIT {
                         "select dead from pgq_node.node_location where queue_name = 'events'"
                                 + " and node_name = 'n3'"))
                 .isEqualTo("t");
-        assertThat(run(ini[0], "drop-node", "n2")).as("n2 has a subscriber").isNotZero();
+
+        // the node is back: tag-alive clears the mark on every member; an unknown node is refused
+        assertThat(run(ini[0], "tag-alive", "n9")).isNotZero();
+        assertThat(run(ini[0], "tag-alive", "n3")).isZero();
+        for (int i = 0; i < 3; i++) {
+            assertThat(text(
+                            at[i],
+                            dbs[i],
+                            "select dead from pgq_node.node_location where queue_name = 'events'"
+                                    + " and node_name = 'n3'"))
+                    .as(dbs[i])
+                    .isEqualTo("f");
+        }
+
+        // rename-node renames the branch on every member: the leaf now reads from "mid"
+        assertThat(run(ini[2], "rename-node", "n2"))
+                .as("the new name is missing")
+                .isNotZero();
+        assertThat(run(ini[2], "rename-node", "n2", "mid")).isZero();
+        for (int i = 0; i < 3; i++) {
+            assertThat(text(
+                            at[i],
+                            dbs[i],
+                            "select string_agg(node_name, ',' order by node_name) from pgq_node.node_location"
+                                    + " where queue_name = 'events'"))
+                    .as(dbs[i])
+                    .isEqualTo("mid,n1,n3");
+        }
+        assertThat(text(two, dbs[2], "select provider_node from pgq_node.get_node_info('events')"))
+                .isEqualTo("mid");
+        assertThat(run(ini[0], "drop-node", "mid")).as("mid has a subscriber").isNotZero();
     }
 
     private static int run(Path ini, String... args) {

@@ -344,6 +344,16 @@ public final class CascadeAdmin {
         return new NodeRemoval(this, connector, queue).drop(nodeName);
     }
 
+    /** {@code tag-alive}: clears a node's dead mark on it, here and on every live member. */
+    public String tagAlive(String nodeName) throws SQLException {
+        return new NodeRemoval(this, connector, queue).tagAlive(nodeName);
+    }
+
+    /** {@code rename-node OLD NEW}: renames a member on every live member; run again to finish a cut-short run. */
+    public String renameNode(String oldName, String newName) throws SQLException {
+        return new NodeRename(this, connector, queue).run(oldName, newName);
+    }
+
     /** {@code tag-dead}: marks the node dead here and on every live member (behaviour C-24). */
     public String tagDead(String nodeName) throws SQLException {
         return new NodeRemoval(this, connector, queue).tagDead(nodeName);

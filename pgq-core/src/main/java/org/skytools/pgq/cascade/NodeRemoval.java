@@ -10,7 +10,10 @@ import org.skytools.common.error.SkyToolsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code drop-node} (behaviour C-25) and {@code tag-dead} (C-24) across the members of a cascade. */
+/**
+ * {@code drop-node} (behaviour C-25), {@code tag-dead} (C-24) and its reverse {@code tag-alive}
+ * across the members of a cascade.
+ */
 final class NodeRemoval {
     private static final Logger log = LoggerFactory.getLogger(NodeRemoval.class);
 
@@ -106,6 +109,39 @@ final class NodeRemoval {
             new PgqNodeClient(db).registerLocation(queue, nodeName, null, true);
         }
         return "node \"" + nodeName + "\" tagged dead";
+    }
+
+    /**
+     * {@code tag-alive}: clears the dead mark of a node that is back, on the node itself, on every
+     * live member and here. Refused when the node cannot be reached or no longer holds the queue.
+     */
+    String tagAlive(String nodeName) throws SQLException {
+        List<NodeLocation> members = admin.members();
+        NodeLocation target = members.stream()
+                .filter(m -> m.nodeName().equals(nodeName))
+                .findFirst()
+                .orElseThrow(() -> SkyToolsException.usage(
+                        "unknown node \"" + nodeName + "\"; see members for the nodes of queue \"" + queue + "\""));
+        try (Connection t = CascadeAdmin.open(connector, target.location(), "node \"" + nodeName + "\"")) {
+            if (new PgqNodeClient(t).getNodeInfo(queue).isEmpty()) {
+                throw SkyToolsException.state("node \"" + nodeName + "\" holds no node of queue \"" + queue
+                        + "\" any more; create it again or drop it with drop-node");
+            }
+        }
+        for (NodeLocation m : members) {
+            if (m.dead() && !m.nodeName().equals(nodeName)) {
+                continue;
+            }
+            try (Connection c = CascadeAdmin.open(connector, m.location(), "node \"" + m.nodeName() + "\"")) {
+                new PgqNodeClient(c).registerLocation(queue, nodeName, null, false);
+            } catch (RuntimeException | SQLException e) {
+                log.warn("cannot tag \"{}\" alive on node \"{}\": {}", nodeName, m.nodeName(), e.getMessage());
+            }
+        }
+        try (Connection db = admin.local()) {
+            new PgqNodeClient(db).registerLocation(queue, nodeName, null, false);
+        }
+        return "node \"" + nodeName + "\" tagged alive";
     }
 
     private Optional<NodeLocation> findRoot(NodeInfo me, Map<String, NodeLocation> members) throws SQLException {

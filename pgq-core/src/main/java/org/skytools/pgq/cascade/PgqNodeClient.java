@@ -125,6 +125,22 @@ public final class PgqNodeClient {
                 dead);
     }
 
+    /**
+     * {@code pgq_node.rename_node_step1} ({@code step} 1) or {@code _step2} (2): the two halves
+     * of renaming a member; 301 where the old name is unknown, 405 when the new name is another
+     * node's (step 1), 404 when step 1 has not run (step 2).
+     */
+    public RetCode renameNodeStep(int step, String queue, String oldName, String newName) throws SQLException {
+        if (step != 1 && step != 2) {
+            throw new IllegalArgumentException("rename step " + step);
+        }
+        return ret(
+                "select ret_code, ret_note from pgq_node.rename_node_step" + step + "(?::text, ?::text, ?::text)",
+                queue,
+                oldName,
+                newName);
+    }
+
     /** {@code pgq_node.unregister_location}: 403 for the node itself and its provider, 301 when unknown. */
     public RetCode unregisterLocation(String queue, String node) throws SQLException {
         return ret("select ret_code, ret_note from pgq_node.unregister_location(?::text, ?::text)", queue, node);

@@ -629,6 +629,66 @@ class CascadeIT {
     }
 
     @Test
+    void renameNodeOfABranchOnEveryMemberWhileTheCascadeKeepsFlowing(ClusterGroup g) throws Exception {
+        Tree t = tree(g, "rename");
+        CascadeSettings fast = CascadeSettings.of(QUEUE, "w1").withWatermarkPeriods(Duration.ZERO, Duration.ZERO);
+        try (RecordingWorker w1 = new RecordingWorker(t.root(), fast);
+                RecordingWorker w2 = new RecordingWorker(
+                        t.branch(),
+                        new CascadeSettings(QUEUE, "w2", 300, Duration.ZERO, Duration.ZERO, null, null, null));
+                RecordingWorker w3 = new RecordingWorker(
+                        t.leaf(),
+                        new CascadeSettings(QUEUE, "w3", 300, Duration.ZERO, Duration.ZERO, null, null, null))) {
+            produce(t.root(), "a", 3);
+            drain(w2);
+            drain(w3);
+            String members = "select string_agg(node_name, ',' order by node_name) from pgq_node.node_location"
+                    + " where queue_name = ?";
+
+            // bad input changes nothing: an unknown node, a name another node has
+            assertThatThrownBy(() -> admin(t.leaf()).renameNode("n9", "x")).hasMessageContaining("unknown node \"n9\"");
+            assertThatThrownBy(() -> admin(t.leaf()).renameNode("n2", "n1")).hasMessageContaining("is taken");
+            for (TestDatabase db : List.of(t.root(), t.branch(), t.leaf())) {
+                assertThat(db.queryValue(members, String.class, QUEUE)).isEqualTo("n1,n2,n3");
+            }
+
+            assertThat(admin(t.leaf()).renameNode("n2", "mid")).isEqualTo("node \"n2\" renamed to \"mid\"");
+            for (TestDatabase db : List.of(t.root(), t.branch(), t.leaf())) {
+                assertThat(db.queryValue(members, String.class, QUEUE)).isEqualTo("mid,n1,n3");
+            }
+            assertThat(admin(t.branch()).nodeInfo().nodeName()).isEqualTo("mid");
+            assertThat(admin(t.leaf()).nodeInfo().providerNode()).isEqualTo("mid");
+            assertThat(t.root()
+                            .queryValue(
+                                    "select string_agg(subscriber_node || ' ' || watermark_name, ',')"
+                                            + " from pgq_node.subscriber_info where queue_name = ?",
+                                    String.class,
+                                    QUEUE))
+                    .isEqualTo("mid .mid.watermark");
+            assertThat(t.root()
+                            .queryValue(
+                                    "select count(*) from pgq.get_consumer_info(?) where consumer_name = '.n2.watermark'",
+                                    Long.class,
+                                    QUEUE))
+                    .isZero();
+
+            // events still flow down, and the renamed branch reports its watermark under its new name
+            long wmBefore = CascadeFixture.consumerTick(t.root(), ".mid.watermark");
+            long last = produce(t.root(), "b", 4);
+            drain(w2);
+            drain(w3);
+            w1.workOnce();
+            assertThat(applied(t.leaf())).hasSize(7);
+            assertThat(admin(t.leaf()).nodeInfo().workerLastTick()).isEqualTo(last);
+            assertThat(CascadeFixture.consumerTick(t.root(), ".mid.watermark")).isGreaterThan(wmBefore);
+
+            // running it again finishes a cut-short run and otherwise changes nothing
+            assertThat(admin(t.root()).renameNode("n2", "mid")).isEqualTo("node \"n2\" renamed to \"mid\"");
+            assertThat(t.leaf().queryValue(members, String.class, QUEUE)).isEqualTo("mid,n1,n3");
+        }
+    }
+
+    @Test
     void c15_pauseIsAcknowledgedAndStopsProcessingUntilResume(ClusterGroup g) throws Exception {
         Tree t = tree(g, "pause");
         CascadeAdmin leafAdmin = admin(t.leaf());

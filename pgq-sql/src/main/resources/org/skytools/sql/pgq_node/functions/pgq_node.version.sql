@@ -7,6 +7,6 @@ returns text as $$
 --      the version they ship to decide between install, upgrade and nothing.
 -- ----------------------------------------------------------------------
 begin
-    return '3.2.6';
+    return '3.2.7';
 end;
 $$ language plpgsql;

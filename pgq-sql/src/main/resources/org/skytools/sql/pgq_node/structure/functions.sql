@@ -7,6 +7,8 @@
 -- Member map, replicated to every node
 \i ../functions/pgq_node.register_location.sql
 \i ../functions/pgq_node.unregister_location.sql
+\i ../functions/pgq_node.rename_node_step1.sql
+\i ../functions/pgq_node.rename_node_step2.sql
 \i ../functions/pgq_node.get_queue_locations.sql
 
 -- The local node

@@ -59,6 +59,8 @@ begin
             -- member map, ticker maintenance, upgrades
             ('pgq_node.register_location(text, text, text, boolean)', 'pgq_admin'),
             ('pgq_node.unregister_location(text, text)', 'pgq_admin'),
+            ('pgq_node.rename_node_step1(text, text, text)', 'pgq_admin'),
+            ('pgq_node.rename_node_step2(text, text, text)', 'pgq_admin'),
             ('pgq_node.upgrade_schema()', 'pgq_admin'),
             ('pgq_node.maint_watermark(text)', 'pgq_admin')
         ) as grants (fn, grantees)
