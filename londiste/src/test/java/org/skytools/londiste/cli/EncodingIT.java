@@ -27,14 +27,7 @@ class EncodingIT extends CliFixture {
         PgCluster pg = group.get(0);
         String r = "enc_root";
         String l = "enc_leaf";
-        pg.dropDatabase(r);
-        pg.dropDatabase(l);
-        sql(
-                pg,
-                "postgres",
-                "create database " + r + " template template0 encoding 'LATIN1' lc_collate 'C' lc_ctype 'C'");
-        pg.createDatabase(l, null);
-        nodes = new Nodes(dir);
+        latin1RootAndUtf8Leaf(pg, r, l);
         Path rootIni = nodes.config("encroot", pg, r);
         Path leafIni = nodes.config("encleaf", pg, l);
         String table = "create table words (id int4 primary key, w text, c char(6))";
@@ -77,14 +70,7 @@ class EncodingIT extends CliFixture {
         PgCluster pg = group.get(0);
         String r = "encobf_root";
         String l = "encobf_leaf";
-        pg.dropDatabase(r);
-        pg.dropDatabase(l);
-        sql(
-                pg,
-                "postgres",
-                "create database " + r + " template template0 encoding 'LATIN1' lc_collate 'C' lc_ctype 'C'");
-        pg.createDatabase(l, null);
-        nodes = new Nodes(dir);
+        latin1RootAndUtf8Leaf(pg, r, l);
         Path rules = dir.resolve("obfuscate.yaml");
         Files.writeString(rules, "public.words:\n  id: keep\n  w: keep\n  c: bool\n");
         Path rootIni = nodes.config("obfroot", pg, r);
@@ -115,5 +101,17 @@ class EncodingIT extends CliFixture {
         String expected = "1 naïve t|2 Ærø ¿qué? f";
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(text(pg, l, query))
                 .isEqualTo(expected));
+    }
+
+    /** A fresh LATIN1 database {@code root} and UTF8 database {@code leaf}, and the node configs' folder. */
+    private void latin1RootAndUtf8Leaf(PgCluster pg, String root, String leaf) throws Exception {
+        pg.dropDatabase(root);
+        pg.dropDatabase(leaf);
+        sql(
+                pg,
+                "postgres",
+                "create database " + root + " template template0 encoding 'LATIN1' lc_collate 'C' lc_ctype 'C'");
+        pg.createDatabase(leaf, null);
+        nodes = new Nodes(dir);
     }
 }

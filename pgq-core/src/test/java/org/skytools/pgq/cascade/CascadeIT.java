@@ -53,6 +53,11 @@ class CascadeIT {
         background.shutdownNow();
     }
 
+    /** A non-root worker that sends its watermark upward every round, not every 5 minutes. */
+    private static CascadeSettings publishingWatermarksAtOnce(String worker) {
+        return new CascadeSettings(QUEUE, worker, 300, Duration.ZERO, Duration.ZERO, null, null, null);
+    }
+
     private static Tree tree(ClusterGroup g, String prefix) throws Exception {
         TestDatabase root = database(g.get(0), prefix + "_root");
         TestDatabase branch = database(g.get(1), prefix + "_branch");
@@ -243,12 +248,8 @@ class CascadeIT {
         Tree t = tree(g, "wm");
         CascadeSettings fast = CascadeSettings.of(QUEUE, "w1").withWatermarkPeriods(Duration.ZERO, Duration.ZERO);
         try (RecordingWorker w1 = new RecordingWorker(t.root(), fast);
-                RecordingWorker w2 = new RecordingWorker(
-                        t.branch(),
-                        new CascadeSettings(QUEUE, "w2", 300, Duration.ZERO, Duration.ZERO, null, null, null));
-                RecordingWorker w3 = new RecordingWorker(
-                        t.leaf(),
-                        new CascadeSettings(QUEUE, "w3", 300, Duration.ZERO, Duration.ZERO, null, null, null))) {
+                RecordingWorker w2 = new RecordingWorker(t.branch(), publishingWatermarksAtOnce("w2"));
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), publishingWatermarksAtOnce("w3"))) {
             long start = CascadeFixture.consumerTick(t.root(), ".global_watermark");
             produce(t.root(), "a", 2);
             long last = 0;
@@ -633,12 +634,8 @@ class CascadeIT {
         Tree t = tree(g, "rename");
         CascadeSettings fast = CascadeSettings.of(QUEUE, "w1").withWatermarkPeriods(Duration.ZERO, Duration.ZERO);
         try (RecordingWorker w1 = new RecordingWorker(t.root(), fast);
-                RecordingWorker w2 = new RecordingWorker(
-                        t.branch(),
-                        new CascadeSettings(QUEUE, "w2", 300, Duration.ZERO, Duration.ZERO, null, null, null));
-                RecordingWorker w3 = new RecordingWorker(
-                        t.leaf(),
-                        new CascadeSettings(QUEUE, "w3", 300, Duration.ZERO, Duration.ZERO, null, null, null))) {
+                RecordingWorker w2 = new RecordingWorker(t.branch(), publishingWatermarksAtOnce("w2"));
+                RecordingWorker w3 = new RecordingWorker(t.leaf(), publishingWatermarksAtOnce("w3"))) {
             produce(t.root(), "a", 3);
             drain(w2);
             drain(w3);
