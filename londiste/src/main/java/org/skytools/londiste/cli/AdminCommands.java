@@ -22,6 +22,7 @@ final class AdminCommands {
             case TAG_DEAD -> NodeActions.tagDead();
             case TAG_ALIVE -> NodeActions.tagAlive();
             case RENAME_NODE -> NodeActions.renameNode();
+            case SHOW_CONSUMERS -> NodeActions.showConsumers();
             case TAKEOVER -> NodeActions.takeover();
             case RESURRECT -> NodeActions.resurrect();
             case WAIT_ROOT -> NodeActions.waitFor(true);

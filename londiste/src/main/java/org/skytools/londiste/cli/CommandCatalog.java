@@ -20,6 +20,12 @@ public enum CommandCatalog {
     TAG_DEAD("tag-dead", "NODE", 1, 1, "Mark a node dead on every live member."),
     TAG_ALIVE("tag-alive", "NODE", 1, 1, "Clear the dead mark of a node that is back, on every live member."),
     RENAME_NODE("rename-node", "OLD NEW", 2, 2, "Rename a node on every live member."),
+    SHOW_CONSUMERS(
+            "show-consumers",
+            "[NODE]",
+            0,
+            1,
+            "List the queue's consumers on this node (or NODE): lag, position, state."),
     TAKEOVER(
             "takeover",
             "NODE [--all] [--dead-root | --dead-branch]",

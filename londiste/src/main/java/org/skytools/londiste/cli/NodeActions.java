@@ -157,6 +157,16 @@ final class NodeActions {
         };
     }
 
+    static AdminAction showConsumers() {
+        return ctx -> {
+            ctx.out()
+                    .print(admin(ctx)
+                            .showConsumers(
+                                    ctx.args().isEmpty() ? null : ctx.args().get(0)));
+            return 0;
+        };
+    }
+
     static AdminAction renameNode() {
         return ctx -> {
             ctx.out()

@@ -170,6 +170,12 @@ public final class SetadmCommand implements Callable<Integer> {
             case "drop-node" -> out.println(admin.dropNode(oneArg(args, "drop-node NODE")));
             case "tag-dead" -> out.println(admin.tagDead(oneArg(args, "tag-dead NODE")));
             case "tag-alive" -> out.println(admin.tagAlive(oneArg(args, "tag-alive NODE")));
+            case "show-consumers" -> {
+                if (args.size() > 1) {
+                    throw SkyToolsException.usage("usage: show-consumers [NODE]");
+                }
+                out.print(admin.showConsumers(args.isEmpty() ? null : args.get(0)));
+            }
             case "rename-node" -> {
                 if (args.size() != 2) {
                     throw SkyToolsException.usage("usage: rename-node OLD NEW");
@@ -234,6 +240,7 @@ public final class SetadmCommand implements Callable<Integer> {
         m.put("drop-node", new String[] {"NODE", "Remove a node."});
         m.put("tag-dead", new String[] {"NODE", "Mark a node dead."});
         m.put("tag-alive", new String[] {"NODE", "Clear a node's dead mark."});
+        m.put("show-consumers", new String[] {"[NODE]", "List the queue's consumers on this node (or NODE)."});
         m.put("rename-node", new String[] {"OLD NEW", "Rename a node on every member."});
         m.put("wait-root", new String[] {"", "Wait until this node has the root's ticks."});
         m.put("wait-provider", new String[] {"", "Wait until this node has its provider's ticks."});

@@ -22,7 +22,7 @@ import org.skytools.testkit.PgTest;
 /**
  * setadm on a cascaded queue of its own: root, branch and leaf made with {@code --worker}, the
  * tree in {@code status} and {@code members}, a node tagged dead and alive again, a branch
- * renamed, and the refusals of bad command lines.
+ * renamed, the consumers of a node, and the refusals of bad command lines.
  */
 @PgTest(clusters = 2)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -125,6 +125,17 @@ class SetadmIT {
         assertThat(text(two, dbs[2], "select provider_node from pgq_node.get_node_info('events')"))
                 .isEqualTo("mid");
         assertThat(run(ini[0], "drop-node", "mid")).as("mid has a subscriber").isNotZero();
+
+        // show-consumers: the root's queue has the branch's worker and its watermark consumer
+        String consumers = output(ini[2], "show-consumers", "n1");
+        assertThat(consumers).contains("Consumers of queue \"events\" on node \"n1\"");
+        assertThat(consumers.lines().map(l -> l.split("\\s+")[0]))
+                .contains("w2", ".mid.watermark", ".global_watermark");
+        // on the leaf itself: its worker reads from mid
+        assertThat(output(ini[2], "show-consumers").lines().filter(l -> l.startsWith("w3 ")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains(" mid ").contains("active"));
+        assertThat(run(ini[2], "show-consumers", "n9")).isNotZero();
     }
 
     private static int run(Path ini, String... args) {

@@ -344,6 +344,27 @@ public final class CascadeAdmin {
         return new NodeRemoval(this, connector, queue).drop(nodeName);
     }
 
+    /**
+     * {@code show-consumers [NODE]}: the consumers of the queue on this node, or on the named
+     * member, with their lag, position and, for the cascade's own, provider and state.
+     */
+    public String showConsumers(String nodeName) throws SQLException {
+        if (nodeName == null) {
+            try (Connection db = local()) {
+                NodeInfo me = requireNode(db);
+                return ConsumerListing.of(db, queue, me.nodeName());
+            }
+        }
+        NodeLocation m = members().stream()
+                .filter(l -> l.nodeName().equals(nodeName))
+                .findFirst()
+                .orElseThrow(() -> SkyToolsException.usage(
+                        "unknown node \"" + nodeName + "\"; see members for the nodes of queue \"" + queue + "\""));
+        try (Connection c = open(connector, m.location(), "node \"" + nodeName + "\"")) {
+            return ConsumerListing.of(c, queue, nodeName);
+        }
+    }
+
     /** {@code tag-alive}: clears a node's dead mark on it, here and on every live member. */
     public String tagAlive(String nodeName) throws SQLException {
         return new NodeRemoval(this, connector, queue).tagAlive(nodeName);
