@@ -28,10 +28,10 @@ public enum CommandCatalog {
             "List the queue's consumers on this node (or NODE): lag, position, state."),
     TAKEOVER(
             "takeover",
-            "NODE [--all] [--dead-root | --dead-branch]",
+            "NODE [--target=NEW] [--all] [--dead-root | --dead-branch]",
             1,
             1,
-            "Take NODE's place: switchover, or failover of a dead node."),
+            "Take NODE's place (or let NEW take it): switchover, or failover of a dead node."),
     RESURRECT(
             "resurrect",
             "",

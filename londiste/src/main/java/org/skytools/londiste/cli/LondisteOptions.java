@@ -17,7 +17,10 @@ public final class LondisteOptions {
             description = "Provider node: connect string or node name.")
     public String provider;
 
-    @Option(names = "--target", paramLabel = "NODE", description = "Target node (accepted, the local node acts).")
+    @Option(
+            names = "--target",
+            paramLabel = "NODE",
+            description = "takeover: the node that takes over (default: the local node).")
     public String target;
 
     @Option(names = "--merge", paramLabel = "QUEUE", description = "Combined queue to merge into (create-leaf).")

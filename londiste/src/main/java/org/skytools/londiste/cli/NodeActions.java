@@ -182,15 +182,18 @@ final class NodeActions {
             if (o.deadRoot && o.deadBranch) {
                 throw SkyToolsException.usage("give only one of --dead-root and --dead-branch");
             }
+            // --target: that node takes over, whichever node's config this is
+            CascadeAdmin acting = o.target == null || o.target.isBlank()
+                    ? admin(ctx)
+                    : admin(ctx).at(o.target);
             ctx.out()
-                    .println(admin(ctx)
-                            .takeover(
-                                    ctx.args().get(0),
-                                    o.all,
-                                    o.deadRoot,
-                                    o.deadBranch,
-                                    java.util.Set.copyOf(o.dead),
-                                    TAKEOVER_TIMEOUT));
+                    .println(acting.takeover(
+                            ctx.args().get(0),
+                            o.all,
+                            o.deadRoot,
+                            o.deadBranch,
+                            java.util.Set.copyOf(o.dead),
+                            TAKEOVER_TIMEOUT));
             return 0;
         };
     }

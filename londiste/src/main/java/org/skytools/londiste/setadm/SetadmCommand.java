@@ -63,7 +63,13 @@ public final class SetadmCommand implements Callable<Integer> {
     String node;
 
     @Option(
-            names = {"--target", "--connstr", "--queue"},
+            names = "--target",
+            paramLabel = "NODE",
+            description = "takeover: the node that takes over (default: this one).")
+    String target;
+
+    @Option(
+            names = {"--connstr", "--queue"},
             paramLabel = "X",
             description = "Accepted, unused.")
     String unused;
@@ -163,8 +169,9 @@ public final class SetadmCommand implements Callable<Integer> {
                 if (deadRoot && deadBranch) {
                     throw SkyToolsException.usage("give only one of --dead-root and --dead-branch");
                 }
-                out.println(
-                        admin.takeover(oneArg(args, "takeover NODE"), all, deadRoot, deadBranch, deadNodes, LONG_WAIT));
+                CascadeAdmin acting = target == null || target.isBlank() ? admin : admin.at(target);
+                out.println(acting.takeover(
+                        oneArg(args, "takeover NODE"), all, deadRoot, deadBranch, deadNodes, LONG_WAIT));
             }
             case "resurrect" -> out.println(admin.resurrect(Path.of("resurrect-lost-events.json"), deadNodes));
             case "drop-node" -> out.println(admin.dropNode(oneArg(args, "drop-node NODE")));
@@ -235,7 +242,9 @@ public final class SetadmCommand implements Callable<Integer> {
         m.put("pause", new String[] {"[--consumer=C]", "Pause the worker (or a consumer)."});
         m.put("resume", new String[] {"[--consumer=C]", "Resume the worker (or a consumer)."});
         m.put("change-provider", new String[] {"--provider=NODE [--consumer=C]", "Move to another provider."});
-        m.put("takeover", new String[] {"NODE [--all] [--dead-root|--dead-branch]", "Take NODE's place."});
+        m.put("takeover", new String[] {
+            "NODE [--target=NEW] [--all] [--dead-root|--dead-branch]", "Take NODE's place (or let NEW take it)."
+        });
         m.put("resurrect", new String[] {"", "Make a failed-over old root a paused branch."});
         m.put("drop-node", new String[] {"NODE", "Remove a node."});
         m.put("tag-dead", new String[] {"NODE", "Mark a node dead."});

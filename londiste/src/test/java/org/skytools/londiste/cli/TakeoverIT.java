@@ -18,7 +18,7 @@ import org.skytools.testkit.PgTest;
 /**
  * {@code takeover} end to end: a root, two branches and a leaf under the first branch. The
  * branches swap places both ways (C-20), and again with {@code --all}, which takes the leaf along
- * (C-19). The first branch takes over the live root (switchover, C-18): every row written on the
+ * (C-19), once started from the leaf's config with {@code --target}. The first branch takes over the live root (switchover, C-18): every row written on the
  * old root before reaches every node,
  * the old root becomes a branch of the new one and gets what is written on the new root. Then the
  * old root takes over the new one as if it had died (failover, C-21): the leaf moves with it, and
@@ -98,8 +98,12 @@ class TakeoverIT extends CliFixture {
         assertThat(provider(two, b)).isEqualTo("node1");
         assertThat(provider(two, b2)).isEqualTo("node2");
 
-        // with --all the old node's other subscribers move to the new node too (C-19), both ways
-        assertThat(Nodes.run(branch2Ini, "takeover", "node2", "--all")).isZero();
+        // with --all the old node's other subscribers move to the new node too (C-19), both ways;
+        // --target lets another node's config start it
+        assertThat(Nodes.run(leafIni, "takeover", "node2", "--all", "--target=node9"))
+                .isNotZero();
+        assertThat(Nodes.run(leafIni, "takeover", "node2", "--all", "--target=node4"))
+                .isZero();
         assertThat(provider(two, b)).isEqualTo("node4");
         assertThat(provider(two, l)).isEqualTo("node4");
         assertThat(Nodes.run(branchIni, "takeover", "node4", "--all")).isZero();

@@ -57,6 +57,22 @@ public final class CascadeAdmin {
         return new CascadeAdmin(connector, localConnstr, queue, pollInterval, names);
     }
 
+    /**
+     * The same administration acting from the member {@code nodeName} ({@code --target}): its
+     * commands then run as if started with that node's config. Refused for an unknown or dead node.
+     */
+    public CascadeAdmin at(String nodeName) throws SQLException {
+        NodeLocation m = members().stream()
+                .filter(l -> l.nodeName().equals(nodeName))
+                .findFirst()
+                .orElseThrow(() -> SkyToolsException.usage(
+                        "unknown node \"" + nodeName + "\"; see members for the nodes of queue \"" + queue + "\""));
+        if (m.dead()) {
+            throw SkyToolsException.state("node \"" + nodeName + "\" is dead and cannot act");
+        }
+        return new CascadeAdmin(connector, m.location(), queue, pollInterval, deadNodes);
+    }
+
     /** The member list of the local node, with the nodes of {@code --dead} tagged dead. */
     List<NodeLocation> locations(Connection db) throws SQLException {
         List<NodeLocation> out = new ArrayList<>();
