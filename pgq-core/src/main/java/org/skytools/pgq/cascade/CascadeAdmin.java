@@ -62,11 +62,7 @@ public final class CascadeAdmin {
      * commands then run as if started with that node's config. Refused for an unknown or dead node.
      */
     public CascadeAdmin at(String nodeName) throws SQLException {
-        NodeLocation m = members().stream()
-                .filter(l -> l.nodeName().equals(nodeName))
-                .findFirst()
-                .orElseThrow(() -> SkyToolsException.usage(
-                        "unknown node \"" + nodeName + "\"; see members for the nodes of queue \"" + queue + "\""));
+        NodeLocation m = member(nodeName);
         if (m.dead()) {
             throw SkyToolsException.state("node \"" + nodeName + "\" is dead and cannot act");
         }
@@ -130,6 +126,15 @@ public final class CascadeAdmin {
             requireNode(db);
             return locations(db);
         }
+    }
+
+    /** The member named {@code nodeName}; a usage error pointing to {@code members} when there is none. */
+    NodeLocation member(String nodeName) throws SQLException {
+        return members().stream()
+                .filter(l -> l.nodeName().equals(nodeName))
+                .findFirst()
+                .orElseThrow(() -> SkyToolsException.usage(
+                        "unknown node \"" + nodeName + "\"; see members for the nodes of queue \"" + queue + "\""));
     }
 
     /** {@code status}: the tree of all live members with lag and last tick, as text. */
@@ -371,11 +376,7 @@ public final class CascadeAdmin {
                 return ConsumerListing.of(db, queue, me.nodeName());
             }
         }
-        NodeLocation m = members().stream()
-                .filter(l -> l.nodeName().equals(nodeName))
-                .findFirst()
-                .orElseThrow(() -> SkyToolsException.usage(
-                        "unknown node \"" + nodeName + "\"; see members for the nodes of queue \"" + queue + "\""));
+        NodeLocation m = member(nodeName);
         try (Connection c = open(connector, m.location(), "node \"" + nodeName + "\"")) {
             return ConsumerListing.of(c, queue, nodeName);
         }

@@ -117,11 +117,7 @@ final class NodeRemoval {
      */
     String tagAlive(String nodeName) throws SQLException {
         List<NodeLocation> members = admin.members();
-        NodeLocation target = members.stream()
-                .filter(m -> m.nodeName().equals(nodeName))
-                .findFirst()
-                .orElseThrow(() -> SkyToolsException.usage(
-                        "unknown node \"" + nodeName + "\"; see members for the nodes of queue \"" + queue + "\""));
+        NodeLocation target = admin.member(nodeName);
         try (Connection t = CascadeAdmin.open(connector, target.location(), "node \"" + nodeName + "\"")) {
             if (new PgqNodeClient(t).getNodeInfo(queue).isEmpty()) {
                 throw SkyToolsException.state("node \"" + nodeName + "\" holds no node of queue \"" + queue
