@@ -130,7 +130,12 @@ public final class CascadeAdmin {
 
     /** The member named {@code nodeName}; a usage error pointing to {@code members} when there is none. */
     NodeLocation member(String nodeName) throws SQLException {
-        return members().stream()
+        return member(members(), nodeName);
+    }
+
+    /** As {@link #member(String)}, in a member list already read. */
+    NodeLocation member(List<NodeLocation> members, String nodeName) {
+        return members.stream()
                 .filter(l -> l.nodeName().equals(nodeName))
                 .findFirst()
                 .orElseThrow(() -> SkyToolsException.usage(

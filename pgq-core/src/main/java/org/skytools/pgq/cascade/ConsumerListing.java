@@ -39,24 +39,21 @@ final class ConsumerListing {
                     c.consumerName(),
                     seconds(c.lag()),
                     seconds(c.lastSeen()),
-                    c.lastTick() == null ? "" : c.lastTick(),
-                    c.pendingEvents() == null ? "" : c.pendingEvents(),
+                    text(c.lastTick()),
+                    text(c.pendingEvents()),
                     k == null ? "" : k.providerNode(),
                     k == null ? "" : state(k)));
         }
         // the cascade's consumers that read from the provider (a leaf's worker) have no pgq row here
         for (CascadedConsumerInfo k : cascaded.values()) {
             out.append(String.format(
-                    FORMAT,
-                    k.consumerName(),
-                    "",
-                    "",
-                    k.lastTickId() == null ? "" : k.lastTickId(),
-                    "",
-                    k.providerNode(),
-                    state(k)));
+                    FORMAT, k.consumerName(), "", "", text(k.lastTickId()), "", k.providerNode(), state(k)));
         }
         return out.toString();
+    }
+
+    private static String text(Object v) {
+        return v == null ? "" : v.toString();
     }
 
     private static String seconds(Duration d) {

@@ -117,7 +117,7 @@ final class NodeRemoval {
      */
     String tagAlive(String nodeName) throws SQLException {
         List<NodeLocation> members = admin.members();
-        NodeLocation target = admin.member(nodeName);
+        NodeLocation target = admin.member(members, nodeName);
         try (Connection t = CascadeAdmin.open(connector, target.location(), "node \"" + nodeName + "\"")) {
             if (new PgqNodeClient(t).getNodeInfo(queue).isEmpty()) {
                 throw SkyToolsException.state("node \"" + nodeName + "\" holds no node of queue \"" + queue
