@@ -56,6 +56,12 @@ public final class LondisteKeys {
             .withDescription("read only the events of tables registered on this node (and pgq.*, londiste.*);"
                     + "\non a branch this also limits what goes into the branch's queue");
 
+    /** Under {@code local_only}, leave the EXECUTE events out too (as SkyTools 3.2 did). */
+    public static final ConfigKey<Boolean> LOCAL_ONLY_DROP_EXECUTE = ConfigKey.bool("local_only_drop_execute")
+            .withDefault(false)
+            .withDescription("with local_only, do not read EXECUTE events either: the DDL that execute"
+                    + "\nruns on the root is then not run on this node");
+
     /** Tables and sequences a node registers from its provider (modern londiste keys). */
     public static final ConfigKey<List<String>> REGISTER_ONLY_TABLES = ConfigKey.list("register_only_tables")
             .withDefault(List.of())
@@ -151,6 +157,7 @@ public final class LondisteKeys {
             INITIAL_PROVIDER_LOCATION,
             PARALLEL_COPIES,
             LOCAL_ONLY,
+            LOCAL_ONLY_DROP_EXECUTE,
             REGISTER_ONLY_TABLES,
             REGISTER_SKIP_TABLES,
             REGISTER_ONLY_SEQS,

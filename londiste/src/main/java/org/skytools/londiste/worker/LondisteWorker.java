@@ -39,6 +39,7 @@ final class LondisteWorker extends CascadedWorker {
     private final Runnable copiesWanted;
     private final ConnectionSource local;
     private final boolean localOnly;
+    private final boolean localOnlyDropExecute;
     private Connection replicaRoleSetOn;
     private Connection encodingReadOn;
     private ApplyStats lastStats;
@@ -53,11 +54,13 @@ final class LondisteWorker extends CascadedWorker {
             CascadeSettings settings,
             int parallelCopies,
             boolean localOnly,
+            boolean localOnlyDropExecute,
             RegisterFilter registering,
             Runnable copiesWanted) {
         super(local, connector, settings);
         this.local = local;
         this.localOnly = localOnly;
+        this.localOnlyDropExecute = localOnlyDropExecute;
         this.queue = settings.queueName();
         this.coordinator = new CopyCoordinator(queue, settings.workerName(), parallelCopies);
         this.applier =
@@ -82,14 +85,17 @@ final class LondisteWorker extends CascadedWorker {
         log.debug("batch {} (tick {}): {}", batch.batchId(), batch.tickId(), lastStats);
     }
 
-    /** With {@code local_only}, only the events of local tables (and the cascade's own) are read (L-32). */
+    /**
+     * With {@code local_only}, only the events of local tables, the cascade's own and EXECUTE (unless
+     * {@code local_only_drop_execute}) are read (L-32).
+     */
     @Override
     protected String eventFilter() {
         if (!localOnly) {
             return null;
         }
         try {
-            return EventFilters.localOnly(TableMap.load(local.connection(), queue));
+            return EventFilters.localOnly(TableMap.load(local.connection(), queue), localOnlyDropExecute);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the local tables for local_only: " + e.getMessage(), e);
         }

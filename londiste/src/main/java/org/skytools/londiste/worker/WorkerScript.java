@@ -62,6 +62,7 @@ public final class WorkerScript implements Script {
                 settings,
                 parallel,
                 LondisteKeys.LOCAL_ONLY.get(config),
+                LondisteKeys.LOCAL_ONLY_DROP_EXECUTE.get(config),
                 LondisteKeys.registerFilter(config),
                 copiers::wakeUp);
         copiers.start();

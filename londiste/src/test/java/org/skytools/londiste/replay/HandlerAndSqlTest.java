@@ -88,10 +88,15 @@ class HandlerAndSqlTest {
 
     @Test
     void l32_localOnlyFilter() {
-        assertThat(EventFilters.localOnly(List.of())).isEqualTo("(ev_type like 'pgq.%' or ev_type like 'londiste.%')");
-        assertThat(EventFilters.localOnly(new TableMap(List.of(ReplayTable.of("public.a"), ReplayTable.of("x.b'c")))))
-                .isEqualTo(
-                        "((ev_type like 'pgq.%' or ev_type like 'londiste.%') or (ev_extra1 in ('public.a','x.b''c')))");
+        assertThat(EventFilters.localOnly(List.of(), true))
+                .isEqualTo("(ev_type like 'pgq.%' or ev_type like 'londiste.%')");
+        TableMap two = new TableMap(List.of(ReplayTable.of("public.a"), ReplayTable.of("x.b'c")));
+        assertThat(EventFilters.localOnly(two, true))
+                .isEqualTo("(ev_type like 'pgq.%' or ev_type like 'londiste.%' or ev_extra1 in ('public.a','x.b''c'))");
+        // local_only_drop_execute off (the default): EXECUTE events still come
+        assertThat(EventFilters.localOnly(two, false))
+                .isEqualTo("(ev_type like 'pgq.%' or ev_type like 'londiste.%' or ev_type = 'EXECUTE'"
+                        + " or ev_extra1 in ('public.a','x.b''c'))");
     }
 
     @Test

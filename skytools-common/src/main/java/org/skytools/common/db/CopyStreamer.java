@@ -3,6 +3,7 @@ package org.skytools.common.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -108,56 +109,98 @@ public final class CopyStreamer {
             String copyInSql,
             String dstLabel,
             UnaryOperator<byte[]> rowRewrite) {
+        return copy(src, copyOutSql, srcLabel, List.of(dst), copyInSql, dstLabel, false, rowRewrite);
+    }
+
+    /**
+     * As {@link #copy(Connection, String, String, Connection, String, String, UnaryOperator)}, into
+     * several target connections at once: one reader deals the chunks of rows out in turn, and each
+     * target runs its own {@code COPY ... FROM STDIN}, so that the target's parsing and inserting run
+     * on as many backends. Every target's transaction stays the caller's. With {@code binary}, each
+     * target gets its own header and trailer of COPY's binary format.
+     */
+    public CopyResult copy(
+            Connection src,
+            String copyOutSql,
+            String srcLabel,
+            List<Connection> dsts,
+            String copyInSql,
+            String dstLabel,
+            boolean binary,
+            UnaryOperator<byte[]> rowRewrite) {
         long start = System.nanoTime();
-        // The target starts first: if it cannot, the source has nothing to undo.
-        CopyIn in;
-        try {
-            in = copyApi(dst).copyIn(copyInSql);
-        } catch (SQLException e) {
-            throw failure(srcLabel, dstLabel, "starting to write the target", e);
+        boolean split = dsts.size() > 1;
+        boolean rewrap = split && binary;
+        // The targets start first: if one cannot, the source has nothing to undo.
+        List<CopyIn> ins = new ArrayList<>();
+        for (Connection dst : dsts) {
+            try {
+                ins.add(copyApi(dst).copyIn(copyInSql));
+            } catch (SQLException e) {
+                ins.forEach(CopyStreamer::cancel);
+                throw failure(srcLabel, dstLabel, "starting to write the target", e);
+            }
         }
         CopyOut out;
         try {
             out = copyApi(src).copyOut(copyOutSql);
         } catch (SQLException e) {
-            cancel(in);
+            ins.forEach(CopyStreamer::cancel);
             throw failure(srcLabel, dstLabel, "starting to read the source", e);
         }
-        Writer writer = new Writer(in);
-        Thread writing = new Thread(writer, "copy-writer");
-        writing.setDaemon(true);
-        writing.start();
+        List<Writer> writers = new ArrayList<>();
+        List<Thread> writing = new ArrayList<>();
+        for (CopyIn in : ins) {
+            Writer w = new Writer(in, rewrap);
+            writers.add(w);
+            Thread t = new Thread(w, "copy-writer-" + writers.size());
+            t.setDaemon(true);
+            writing.add(t);
+            t.start();
+        }
         long bytes = 0;
         SQLException readError = null;
         Throwable rewriteError = null;
         try {
             byte[] chunk = new byte[CHUNK];
             int used = 0;
-            while (!writer.failed()) {
+            int turn = 0;
+            boolean headerSeen = false;
+            while (!anyFailed(writers)) {
                 byte[] row = out.readFromCopy();
                 if (row == null) {
                     break;
                 }
                 bytes += row.length;
+                if (rewrap) {
+                    // each target writes its own header and trailer around its share of the rows
+                    if (!headerSeen) {
+                        row = BinaryCopy.withoutHeader(row);
+                        headerSeen = true;
+                    }
+                    if (row.length == 0 || BinaryCopy.isTrailer(row)) {
+                        continue;
+                    }
+                }
                 if (rowRewrite != null) {
                     row = rowRewrite.apply(row);
                 }
                 if (used + row.length > chunk.length) {
                     if (used > 0) {
-                        writer.put(chunk, used);
+                        writers.get(turn++ % writers.size()).put(chunk, used);
                         chunk = new byte[CHUNK];
                         used = 0;
                     }
                     if (row.length > chunk.length) {
-                        writer.put(row, row.length);
+                        writers.get(turn++ % writers.size()).put(row, row.length);
                         continue;
                     }
                 }
                 System.arraycopy(row, 0, chunk, used, row.length);
                 used += row.length;
             }
-            if (used > 0 && !writer.failed()) {
-                writer.put(chunk, used);
+            if (used > 0 && !anyFailed(writers)) {
+                writers.get(turn % writers.size()).put(chunk, used);
             }
         } catch (SQLException e) {
             readError = e;
@@ -167,8 +210,11 @@ public final class CopyStreamer {
         } catch (RuntimeException | Error e) {
             rewriteError = e;
         }
-        writer.finish(readError == null && rewriteError == null);
-        join(writing);
+        boolean complete = readError == null && rewriteError == null && !anyFailed(writers);
+        for (Writer w : writers) {
+            w.finish(complete);
+        }
+        writing.forEach(CopyStreamer::join);
         if (rewriteError != null) {
             if (out.isActive()) {
                 abortSource(src, out);
@@ -181,25 +227,36 @@ public final class CopyStreamer {
         if (readError != null) {
             throw failure(srcLabel, dstLabel, "reading the source", readError);
         }
-        if (writer.error() != null) {
-            if (out.isActive()) {
-                abortSource(src, out);
+        long rows = 0;
+        for (Writer w : writers) {
+            if (w.error() != null) {
+                if (out.isActive()) {
+                    abortSource(src, out);
+                }
+                throw failure(
+                        srcLabel, dstLabel, w.rows() < 0 ? "writing the target" : "finishing the target", w.error());
             }
-            throw failure(
-                    srcLabel,
-                    dstLabel,
-                    writer.rows() < 0 ? "writing the target" : "finishing the target",
-                    writer.error());
+            rows += w.rows();
         }
-        CopyResult result = new CopyResult(writer.rows(), bytes, Duration.ofNanos(System.nanoTime() - start));
+        CopyResult result = new CopyResult(rows, bytes, Duration.ofNanos(System.nanoTime() - start));
         log.info(
-                "copied {} rows ({} bytes) from \"{}\" to \"{}\" in {} ms",
+                "copied {} rows ({} bytes) from \"{}\" to \"{}\"{} in {} ms",
                 result.rows(),
                 bytes,
                 srcLabel,
                 dstLabel,
+                split ? " over " + writers.size() + " connections" : "",
                 result.elapsed().toMillis());
         return result;
+    }
+
+    private static boolean anyFailed(List<Writer> writers) {
+        for (Writer w : writers) {
+            if (w.failed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void join(Thread t) {
@@ -228,12 +285,15 @@ public final class CopyStreamer {
         private static final Chunk CANCEL = new Chunk(new byte[0], 0);
 
         private final CopyIn in;
+        // binary format split over several targets: this one writes its own header and trailer
+        private final boolean wrap;
         private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(IN_FLIGHT);
         private volatile SQLException error;
         private volatile long rows = -1;
 
-        Writer(CopyIn in) {
+        Writer(CopyIn in, boolean wrap) {
             this.in = in;
+            this.wrap = wrap;
         }
 
         /** Hands a chunk over; returns at once, dropping it, once the writer has failed. */
@@ -274,10 +334,16 @@ public final class CopyStreamer {
         @Override
         public void run() {
             try {
+                if (wrap) {
+                    in.writeToCopy(BinaryCopy.HEADER, 0, BinaryCopy.HEADER.length);
+                }
                 while (true) {
                     Chunk c = chunks.take();
                     if (c == END) {
                         try {
+                            if (wrap) {
+                                in.writeToCopy(BinaryCopy.TRAILER, 0, BinaryCopy.TRAILER.length);
+                            }
                             rows = in.endCopy();
                         } catch (SQLException e) {
                             rows = 0;

@@ -103,6 +103,96 @@ class CopyStreamerIT {
     }
 
     @Test
+    void splitsOneSourceOverSeveralTargetsInTextAndBinary(TestDatabase db) throws Exception {
+        try (Connection src = db.connect();
+                Connection a = target();
+                Connection b = target();
+                Connection c = target()) {
+            // rows enough for several chunks, so that every target gets some
+            exec(src, "create table big (id int8 primary key, n numeric(20,6), t text, a text[])");
+            exec(
+                    src,
+                    "insert into big select g, g / 7.0, repeat(md5(g::text), 4), array['x' || g, null]"
+                            + " from generate_series(1, 30000) g");
+            exec(a, "create table big (id int8, n numeric(20,6), t text, a text[])");
+            for (boolean binary : new boolean[] {false, true}) {
+                exec(a, "truncate big");
+                String format = binary ? " (FORMAT binary)" : "";
+                List<Connection> targets = List.of(a, b, c);
+                for (Connection t : targets) {
+                    t.setAutoCommit(false);
+                }
+                CopyResult r = streamer.copy(
+                        src,
+                        "COPY public.big TO STDOUT" + format,
+                        "big",
+                        targets,
+                        "COPY public.big FROM STDIN" + format,
+                        "big",
+                        binary,
+                        null);
+                // each target's share is its own, uncommitted, transaction
+                for (Connection t : targets) {
+                    assertThat(Long.parseLong(scalar(t, "select count(*) from big")))
+                            .isBetween(1L, 29_999L);
+                }
+                for (Connection t : targets) {
+                    t.commit();
+                    t.setAutoCommit(true);
+                }
+                assertThat(r.rows()).as("binary %s", binary).isEqualTo(30_000);
+                assertThat(scalar(a, CHECKSUM.formatted("big"))).isEqualTo(scalar(src, CHECKSUM.formatted("big")));
+            }
+            // an empty table: every target still gets a well-formed (empty) binary stream
+            exec(src, "create table nothing (id int)");
+            exec(a, "create table nothing (id int)");
+            CopyResult none = streamer.copy(
+                    src,
+                    "COPY public.nothing TO STDOUT (FORMAT binary)",
+                    "nothing",
+                    List.of(a, b),
+                    "COPY public.nothing FROM STDIN (FORMAT binary)",
+                    "nothing",
+                    true,
+                    null);
+            assertThat(none.rows()).isZero();
+        }
+    }
+
+    @Test
+    void aFailingTargetCancelsTheOthersAndTheSource(TestDatabase db) throws Exception {
+        try (Connection src = db.connect();
+                Connection a = target();
+                Connection b = target()) {
+            exec(src, "create table big (id int8, t text)");
+            exec(src, "insert into big select g, md5(g::text) from generate_series(1, 30000) g");
+            // one row of the second half breaks the check on the target, wherever it lands
+            exec(src, "update big set t = 'bad' where id = 25000");
+            exec(a, "create table big (id int8, t text check (t <> 'bad'))");
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            assertThatThrownBy(() -> streamer.copy(
+                            src,
+                            "COPY public.big TO STDOUT",
+                            "big",
+                            List.of(a, b),
+                            "COPY public.big FROM STDIN",
+                            "big",
+                            false,
+                            null))
+                    .isInstanceOf(SkyToolsException.class)
+                    .hasMessageContaining("big_t_check");
+            // every connection is usable again: none is left inside a COPY, and the caller's
+            // rollback leaves nothing behind
+            assertThat(scalar(src, "select 1")).isEqualTo("1");
+            a.rollback();
+            b.rollback();
+            assertThat(scalar(a, "select count(*) from big")).isEqualTo("0");
+            assertThat(scalar(b, "select count(*) from big")).isEqualTo("0");
+        }
+    }
+
+    @Test
     void copiesAQuotedColumnSubsetAndAQuery(TestDatabase db) throws Exception {
         try (Connection src = db.connect();
                 Connection dst = target()) {
