@@ -15,6 +15,8 @@
 #                a raw "copy to stdout | copy from stdin" pipe of the same tables (and the native
 #                subscription's initial sync); scale 10 (four tables), then pgbench_accounts at
 #                scale 50; the hand-over (copy done -> ok) is read from the leaf log
+#   3c threaded  (only with -P ...,3c) resync of pgbench_accounts at scale 50 loaded over -t
+#                connections (threaded_copy_tables), against 3b's single-connection copy
 #   4 compare    londiste compare of pgbench_accounts at scale 50, against the same aggregate
 #                query run once on each side
 #
@@ -24,7 +26,7 @@
 #
 # usage: bench/londiste_bench.sh [-T seconds (60)] [-c clients (8)] [-s scale (10)]
 #                                [-S big scale (50)] [-p first port (56100)] [-P parts (1,2,3b,4)]
-#                                [-r rounds of parts 1 and 2 (1)] [-k]
+#                                [-r rounds of parts 1 and 2 (1)] [-t loading connections of 3c (2)] [-k]
 # -r repeats parts 1 and 2 and prints the medians of their ratios (this machine's runs vary by a
 # fifth and more);
 # -k keeps the directory; -P runs only the listed parts (3a, the initial sync at scale -s, always runs:
@@ -39,7 +41,8 @@ PORT=56100
 KEEP=0
 PARTS=1,2,3b,4
 ROUNDS=1
-while getopts "T:c:s:S:p:P:r:k" opt; do
+POOL=2
+while getopts "T:c:s:S:p:P:r:t:k" opt; do
     case $opt in
         T) DURATION=$OPTARG ;;
         c) CLIENTS=$OPTARG ;;
@@ -48,8 +51,9 @@ while getopts "T:c:s:S:p:P:r:k" opt; do
         p) PORT=$OPTARG ;;
         P) PARTS=$OPTARG ;;
         r) ROUNDS=$OPTARG ;;
+        t) POOL=$OPTARG ;;
         k) KEEP=1 ;;
-        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-S big scale] [-p port] [-P parts] [-r rounds] [-k]" >&2; exit 2 ;;
+        *) echo "usage: $0 [-T seconds] [-c clients] [-s scale] [-S big scale] [-p port] [-P parts] [-r rounds] [-t pool] [-k]" >&2; exit 2 ;;
     esac
 done
 
@@ -473,7 +477,7 @@ fi
 
 fi
 
-if want 3b || want 4; then
+if want 3b || want 3c || want 4; then
 ######## 3b: initial sync of pgbench_accounts at scale BIG
 say "3b. initial sync, pgbench_accounts at scale $BIG: add-table (root), add-table --create (leaf), wait-sync"
 for n in root leaf; do "$BIN/londiste" "$WORK/big-$n.ini" worker -d; done
@@ -499,6 +503,24 @@ printf '%-52s %8s s\n' "  the same up to the return of wait-sync" "${R[bsync_lw]
 printf '%-52s %8s s   londiste/this %s\n' "raw pipe" "${R[braw]}" "$(div "${R[bsync_l]}" "${R[braw]}")"
 printf '%-52s %8s s   londiste/this %s\n' "raw pipe + primary key" "$(add "${R[braw]}" "${R[braw_keys]}")" \
     "$(div "${R[bsync_l]}" "${R[braw]} + ${R[braw_keys]}")"
+
+fi
+
+if want 3c; then
+######## 3c: the same table again, loaded over several connections (threaded_copy_tables)
+say "3c. resync of pgbench_accounts at scale $BIG with threaded_copy_pool_size = $POOL, against 3b"
+"$BIN/londiste" "$WORK/big-leaf.ini" worker -s >/dev/null 2>&1 || true
+printf 'threaded_copy_tables = public.pgbench_accounts\nthreaded_copy_pool_size = %s\n' "$POOL" >> "$WORK/big-leaf.ini"
+"$BIN/londiste" "$WORK/big-leaf.ini" resync public.pgbench_accounts >/dev/null
+t=$(now)
+"$BIN/londiste" "$WORK/big-leaf.ini" worker -d
+timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_all_ok); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_all_ok big big_q" \
+    || fail "pgbench_accounts did not reach ok after its resync"
+R[tsync]=$(since "$t")
+echo "leaf log:"
+copy_timeline "$t" "$WORK/londiste-big-leaf.log"
+printf '%-52s %8s s\n' "worker start to ok, $POOL loading connections" "${R[tsync]}"
+printf '%-52s %8s s   threaded/plain %s\n' "3b: add-table to ok, one connection" "${R[bsync_l]}" "$(div "${R[tsync]}" "${R[bsync_l]}")"
 
 fi
 

@@ -9,6 +9,7 @@ import org.skytools.common.config.ConfigSchema;
 import org.skytools.common.config.GenericKeys;
 import org.skytools.common.config.SkyConfig;
 import org.skytools.common.config.Validator;
+import org.skytools.londiste.copy.ThreadedCopy;
 import org.skytools.londiste.obfuscate.Obfuscator;
 import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.replay.ShardSettings;
@@ -49,6 +50,18 @@ public final class LondisteKeys {
             .withDefault(1)
             .withValidator(Validator.atLeast(1))
             .withDescription("how many tables this worker copies at the same time (in-copy .. do-sync)");
+
+    /** Tables whose copy loads over several connections (modern londiste keys). */
+    public static final ConfigKey<List<String>> THREADED_COPY_TABLES = ConfigKey.list("threaded_copy_tables")
+            .withDefault(List.of())
+            .withDescription("globs of tables (archive.*, public.big_?) whose copy loads the local table over"
+                    + "\nthreaded_copy_pool_size connections at once; such a copy commits the truncate first");
+
+    public static final ConfigKey<Integer> THREADED_COPY_POOL_SIZE = ConfigKey.integer("threaded_copy_pool_size")
+            .withDefault(1)
+            .withValidator(Validator.atLeast(1))
+            .withDescription("how many connections load a table of threaded_copy_tables; its copy counts as"
+                    + "\nthat many of parallel_copies while in-copy");
 
     /** Fetch only the events of local tables. */
     public static final ConfigKey<Boolean> LOCAL_ONLY = ConfigKey.bool("local_only")
@@ -127,6 +140,11 @@ public final class LondisteKeys {
             .withDefault("")
             .withDescription("appended to every connect string of another node, e.g. a password file setting");
 
+    /** The threaded_copy_tables and threaded_copy_pool_size of {@code config}. */
+    public static ThreadedCopy threadedCopy(SkyConfig config) {
+        return new ThreadedCopy(THREADED_COPY_TABLES.get(config), THREADED_COPY_POOL_SIZE.get(config));
+    }
+
     /** The register_only/skip_tables/seqs lists of {@code config}. */
     public static RegisterFilter registerFilter(SkyConfig config) {
         return RegisterFilter.of(
@@ -156,6 +174,8 @@ public final class LondisteKeys {
             PUBLIC_NODE_LOCATION,
             INITIAL_PROVIDER_LOCATION,
             PARALLEL_COPIES,
+            THREADED_COPY_TABLES,
+            THREADED_COPY_POOL_SIZE,
             LOCAL_ONLY,
             LOCAL_ONLY_DROP_EXECUTE,
             REGISTER_ONLY_TABLES,

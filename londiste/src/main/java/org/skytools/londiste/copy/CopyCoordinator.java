@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>tables with no state are claimed ({@code in-copy}) up to {@code parallel_copies}, after
- *       their foreign keys are dropped (F-1); their events are ignored until the copy commits;
+ *       their foreign keys are dropped (F-1); their events are ignored until the copy commits; an
+ *       {@code in-copy} table of {@code threaded_copy_tables} counts as its pool size;
  *   <li>a copied table in {@code wanna-sync:U} equals the provider's table at tick U: the events
  *       of batches up to U are skipped, a batch across U gets those tick U's snapshot does not
  *       show, and the first batch starting at or after U makes the table {@code ok} (L-10);
@@ -44,6 +45,7 @@ public final class CopyCoordinator {
     private final String workerName;
     private final int parallelCopies;
     private final TableCatalog catalog;
+    private ThreadedCopy threaded = ThreadedCopy.NONE;
     private List<String> claimed = List.of();
 
     /**
@@ -59,6 +61,15 @@ public final class CopyCoordinator {
         this.workerName = workerName;
         this.parallelCopies = parallelCopies;
         this.catalog = new TableCatalog(queue);
+    }
+
+    /**
+     * The tables that load over several connections: an {@code in-copy} one takes that many of
+     * {@code parallel_copies}, as in londiste.
+     */
+    public CopyCoordinator threaded(ThreadedCopy settings) {
+        this.threaded = settings;
+        return this;
     }
 
     /**
@@ -81,7 +92,9 @@ public final class CopyCoordinator {
         List<TableInfo> missing = new ArrayList<>();
         for (TableInfo t : tables) {
             Phase phase = t.state().phase();
-            if (phase.copying()) {
+            if (phase == Phase.IN_COPY) {
+                copying += threaded.copySlots(t.name());
+            } else if (phase.copying()) {
                 copying++;
             }
             switch (phase) {

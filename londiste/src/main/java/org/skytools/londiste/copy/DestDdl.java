@@ -2,6 +2,7 @@ package org.skytools.londiste.copy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.skytools.common.db.FqName;
@@ -15,7 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Drops the constraints, indexes and rules of the destination table before the COPY and makes
  * them again after, as SkyTools 3 does (L-5): loading without indexes and building them once is
- * much faster. Triggers stay. Both halves run in the copy's transaction, so a crash loses nothing.
+ * much faster. Triggers stay. Both halves run in the copy's transaction, so a crash loses nothing;
+ * a copy that loads over several connections commits the drop first and keeps the statements
+ * that make the objects again in {@code londiste.table_info.dropped_ddl} ({@link #script}), for the
+ * next attempt if this one dies ({@link #saved}).
  */
 final class DestDdl {
     private static final Logger log = LoggerFactory.getLogger(DestDdl.class);
@@ -57,6 +61,21 @@ final class DestDdl {
         return d;
     }
 
+    /**
+     * What an earlier copy dropped and kept ({@link #script}): nothing is left to drop, and the
+     * script makes it all again.
+     */
+    static DestDdl saved(String script) {
+        DestDdl d = new DestDdl();
+        d.create.add(script);
+        return d;
+    }
+
+    /** The statements that make the dropped objects again, as one script. */
+    String script() {
+        return String.join(";\n", create);
+    }
+
     void dropAll(Connection dst) throws SQLException {
         for (String sql : drop) {
             log.info("{}", sql);
@@ -67,7 +86,10 @@ final class DestDdl {
     void createAll(Connection dst) throws SQLException {
         for (String sql : create) {
             log.info("{}", sql);
-            SqlRows.execute(dst, sql);
+            // a saved script holds several statements: a plain statement runs them all
+            try (Statement st = dst.createStatement()) {
+                st.execute(sql);
+            }
         }
     }
 }

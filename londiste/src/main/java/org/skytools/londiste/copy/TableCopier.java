@@ -30,7 +30,11 @@ import org.slf4j.LoggerFactory;
  * The copy side of the copy state machine: copies one {@code in-copy} table from its source and
  * hands it to the replay at a tick, in a single destination transaction (truncate, DDL dropped,
  * streamed COPY, DDL made again, missed events, state). A crash or kill at any point rolls all of
- * it back and the table stays {@code in-copy}: the next attempt starts over (L-12).
+ * it back and the table stays {@code in-copy}: the next attempt starts over (L-12). A table of
+ * {@code threaded_copy_tables} ({@link ThreadedCopy}) is loaded over several connections instead:
+ * its truncate and dropped DDL commit first, the DDL kept in {@code table_info.dropped_ddl}, and the
+ * rest is again one transaction; a crash leaves it {@code in-copy} with that DDL, which the next
+ * attempt makes again.
  *
  * <p>Order of work, and why it is exact:
  *
@@ -78,6 +82,7 @@ public final class TableCopier implements Runnable {
     private boolean startIdle;
     private Runnable moreWork = () -> {};
     private HandlerRegistry handlers = new HandlerRegistry();
+    private ThreadedCopy threaded = ThreadedCopy.NONE;
 
     /**
      * @param queue the queue
@@ -108,6 +113,12 @@ public final class TableCopier implements Runnable {
     /** The handlers, with the config's obfuscate rules; the default has none. */
     public TableCopier handlers(HandlerRegistry registry) {
         this.handlers = registry;
+        return this;
+    }
+
+    /** The tables that load over several connections ({@code threaded_copy_tables}); none by default. */
+    public TableCopier threaded(ThreadedCopy settings) {
+        this.threaded = settings;
         return this;
     }
 
@@ -306,52 +317,99 @@ public final class TableCopier implements Runnable {
         TableHandler handler = handlers.create(HandlerSpec.parse(t.handler()));
         DispatchConfig dispatch = handler.dispatch();
         FqName dest = dispatch != null && dispatch.table() != null ? FqName.parse(dispatch.table()) : t.dest();
-        Fkeys.dropAll(dst, dest.toString());
-        SqlRows.execute(dst, "lock table " + dest.quoted());
-        List<String> cols = commonColumns(src, srcTable, dst, dest, t.name());
-        // a table fed from several queues of this database: once one source has copied, the
-        // others add their rows to it, with its indexes in place and without a truncate
-        boolean addsToMerged = MergedSources.anotherCopied(dst, queue, dest.toString());
-        DestDdl ddl = addsToMerged ? null : DestDdl.read(dst, dest);
-        if (ddl != null) {
-            ddl.dropAll(dst);
-        }
-        if (addsToMerged) {
-            log.info("table \"{}\": another source already copied into \"{}\", adding this one's rows", t.name(), dest);
-        } else if (t.skipTruncate()) {
-            log.info("table \"{}\": skipping truncate", t.name());
-        } else {
-            SqlRows.execute(dst, "truncate only " + dest.quoted());
-        }
-        Obfuscator obfuscator = handler.obfuscator();
-        if (obfuscator != null) {
-            // the skipped columns stay out of the copy, the others go through the rules as text
-            cols = obfuscator.copiedColumns(t.name(), cols);
-        }
-        boolean binary = obfuscator == null && CopyFormat.binaryPossible(src, srcTable, dst, dest, cols);
-        String where = handlers.copyCondition(dst, t.name(), t.handler());
-        if (where != null) {
-            log.info("table \"{}\": copying the rows where {}", t.name(), where);
-        }
-        List<List<String>> mapped = dispatch == null ? List.of(cols, cols) : dispatch.copyColumns(cols);
+        int pool = threaded.poolFor(t.name());
+        // Loading over several connections needs the table free of this transaction's locks: its
+        // preparation (truncate, DDL dropped and kept) commits first, on a connection of its own.
+        Connection prep = pool > 0 ? replicaConnection() : dst;
+        DestDdl ddl;
         CopyResult copied;
         try {
-            copied = obfuscator != null
-                    ? copyObfuscated(src, srcTable, dst, dest, cols, where, obfuscator, t.name())
-                    : copyRows(src, srcTable, dst, dest, cols, mapped, where, binary, t.name());
-        } catch (SkyToolsException e) {
-            if (addsToMerged && e.getCause() instanceof SQLException se && "23505".equals(se.getSQLState())) {
-                throw SkyToolsException.state("table \"" + dest + "\" is fed from several queues and already holds"
-                        + " rows that the copy from queue \"" + queue + "\" brings again (a resync of one source?);"
-                        + " resync every source of the table, or delete this source's rows first");
+            Fkeys.dropAll(prep, dest.toString());
+            SqlRows.execute(prep, "lock table " + dest.quoted());
+            List<String> cols = commonColumns(src, srcTable, prep, dest, t.name());
+            // a table fed from several queues of this database: once one source has copied, the
+            // others add their rows to it, with its indexes in place and without a truncate
+            boolean addsToMerged = MergedSources.anotherCopied(prep, queue, dest.toString());
+            // an earlier copy over several connections that died kept what it dropped
+            ddl = addsToMerged
+                    ? null
+                    : t.droppedDdl() != null ? DestDdl.saved(t.droppedDdl()) : DestDdl.read(prep, dest);
+            if (ddl != null) {
+                ddl.dropAll(prep);
+                if (pool > 0) {
+                    SqlRows.retCall(
+                            prep,
+                            "select * from londiste.local_set_table_struct(?, ?, ?)",
+                            queue,
+                            t.name(),
+                            ddl.script());
+                }
             }
-            throw e;
+            if (addsToMerged) {
+                log.info(
+                        "table \"{}\": another source already copied into \"{}\", adding this one's rows",
+                        t.name(),
+                        dest);
+            } else if (t.skipTruncate()) {
+                log.info("table \"{}\": skipping truncate", t.name());
+            } else {
+                SqlRows.execute(prep, "truncate only " + dest.quoted());
+            }
+            Obfuscator obfuscator = handler.obfuscator();
+            if (obfuscator != null) {
+                // the skipped columns stay out of the copy, the others go through the rules as text
+                cols = obfuscator.copiedColumns(t.name(), cols);
+            }
+            boolean binary = obfuscator == null && CopyFormat.binaryPossible(src, srcTable, prep, dest, cols);
+            String where = handlers.copyCondition(prep, t.name(), t.handler());
+            if (where != null) {
+                log.info("table \"{}\": copying the rows where {}", t.name(), where);
+            }
+            List<List<String>> mapped = dispatch == null ? List.of(cols, cols) : dispatch.copyColumns(cols);
+            if (pool > 0) {
+                prep.commit();
+                log.info("table \"{}\": loading over {} connections", t.name(), pool);
+            }
+            List<Connection> targets = pool > 0 ? new ArrayList<>() : List.of(dst);
+            try {
+                for (int i = 0; i < pool; i++) {
+                    targets.add(replicaConnection());
+                }
+                copied = obfuscator != null
+                        ? copyObfuscated(src, srcTable, targets, dest, cols, where, obfuscator, t.name())
+                        : copyRows(src, srcTable, targets, dest, cols, mapped, where, binary, t.name());
+                if (pool > 0) {
+                    for (Connection c : targets) {
+                        c.commit();
+                    }
+                }
+            } catch (SkyToolsException e) {
+                if (addsToMerged && e.getCause() instanceof SQLException se && "23505".equals(se.getSQLState())) {
+                    throw SkyToolsException.state("table \"" + dest + "\" is fed from several queues and already holds"
+                            + " rows that the copy from queue \"" + queue + "\" brings again (a resync of one source?);"
+                            + " resync every source of the table, or delete this source's rows first");
+                }
+                throw e;
+            } finally {
+                if (pool > 0) {
+                    for (Connection c : targets) {
+                        c.close();
+                    }
+                }
+            }
+        } finally {
+            if (pool > 0) {
+                prep.close();
+            }
         }
         src.commit();
         src.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         src.setAutoCommit(true);
         if (ddl != null) {
             ddl.createAll(dst);
+            if (pool > 0 || t.droppedDdl() != null) {
+                SqlRows.retCall(dst, "select * from londiste.local_set_table_struct(?, ?, ?)", queue, t.name(), null);
+            }
         }
 
         // the copy equals the source at the first tick taken after it, once the events the snapshot
@@ -393,33 +451,41 @@ public final class TableCopier implements Runnable {
     private static CopyResult copyRows(
             Connection src,
             FqName srcTable,
-            Connection dst,
+            List<Connection> targets,
             FqName dest,
             List<String> cols,
             List<List<String>> mapped,
             String where,
             boolean binary,
             String table) {
-        if (mapped.get(0).equals(mapped.get(1)) && mapped.get(0).equals(cols)) {
-            return where == null
-                    ? new CopyStreamer().copyTable(src, srcTable, dst, dest, cols, binary)
-                    : new CopyStreamer().copyQuery(src, selectSql(cols, srcTable, where), dst, dest, cols, binary);
+        String format = binary ? " (FORMAT binary)" : "";
+        boolean plain = mapped.get(0).equals(mapped.get(1)) && mapped.get(0).equals(cols);
+        if (!plain) {
+            log.info("table \"{}\": copying columns {} into {}", table, mapped.get(0), mapped.get(1));
         }
-        log.info("table \"{}\": copying columns {} into {}", table, mapped.get(0), mapped.get(1));
+        String from = plain && where == null
+                ? srcTable.quoted() + columnList(cols)
+                : "(" + selectSql(mapped.get(0), srcTable, where) + ")";
         return new CopyStreamer()
                 .copy(
                         src,
-                        "COPY (" + selectSql(mapped.get(0), srcTable, where) + ") TO STDOUT",
+                        "COPY " + from + " TO STDOUT" + format,
                         srcTable.toString(),
-                        dst,
-                        "COPY " + dest.quoted() + " (" + Quoting.quoteIdentList(mapped.get(1)) + ") FROM STDIN",
-                        dest.toString());
+                        targets,
+                        "COPY " + dest.quoted() + columnList(mapped.get(1)) + " FROM STDIN" + format,
+                        dest.toString(),
+                        binary,
+                        null);
+    }
+
+    private static String columnList(List<String> cols) {
+        return cols.isEmpty() ? "" : " (" + Quoting.quoteIdentList(cols) + ")";
     }
 
     private static CopyResult copyObfuscated(
             Connection src,
             FqName srcTable,
-            Connection dst,
+            List<Connection> targets,
             FqName dest,
             List<String> cols,
             String where,
@@ -431,15 +497,29 @@ public final class TableCopier implements Runnable {
                         src,
                         "COPY (" + selectSql(cols, srcTable, where) + ") TO STDOUT",
                         srcTable.toString(),
-                        dst,
+                        targets,
                         "COPY " + dest.quoted() + " (" + Quoting.quoteIdentList(cols) + ") FROM STDIN",
                         dest.toString(),
+                        false,
                         row -> {
                             String line = new String(row, 0, row.length - 1, StandardCharsets.UTF_8);
                             List<String> values = Quoting.parseCopyRow(line);
                             String out = Quoting.copyRow(obfuscator.copyRow(table, cols, values)) + "\n";
                             return out.getBytes(StandardCharsets.UTF_8);
                         });
+    }
+
+    // a connection to the local node for a copy's own transaction, in the replica role as the copy's
+    private Connection replicaConnection() throws SQLException {
+        Connection c = dstOpener.open();
+        try {
+            c.setAutoCommit(false);
+            SqlRows.execute(c, "set session_replication_role = replica");
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     private static String selectSql(List<String> cols, FqName table, String where) {

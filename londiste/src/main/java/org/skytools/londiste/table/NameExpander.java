@@ -92,7 +92,7 @@ public final class NameExpander {
     }
 
     // Same translation as SkyTools: '.' literal, '?' one character, '*' anything.
-    static Pattern globPattern(String glob) {
+    public static Pattern globPattern(String glob) {
         StringBuilder sb = new StringBuilder();
         for (char ch : glob.toCharArray()) {
             switch (ch) {

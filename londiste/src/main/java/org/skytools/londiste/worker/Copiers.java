@@ -7,6 +7,7 @@ import org.skytools.londiste.copy.ConnectionOpener;
 import org.skytools.londiste.copy.EventSink;
 import org.skytools.londiste.copy.LocationOpener;
 import org.skytools.londiste.copy.TableCopier;
+import org.skytools.londiste.copy.ThreadedCopy;
 import org.skytools.londiste.replay.BatchApplier;
 import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.londiste.replay.ReplayFilter;
@@ -28,6 +29,7 @@ final class Copiers implements AutoCloseable {
             String queue,
             String workerName,
             int count,
+            ThreadedCopy threaded,
             ConnectionOpener local,
             ConnectionOpener provider,
             LocationOpener nodes) {
@@ -42,7 +44,8 @@ final class Copiers implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             TableCopier copier = new TableCopier(queue, workerName, local, provider, nodes, sink)
                     .sibling(i == 0, this::wakeUp)
-                    .handlers(handlers);
+                    .handlers(handlers)
+                    .threaded(threaded);
             copiers.add(copier);
             Thread t = new Thread(copier, "copy-" + (i + 1));
             t.setDaemon(true);

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.skytools.common.db.ServerEncoding;
 import org.skytools.londiste.copy.CopyCoordinator;
+import org.skytools.londiste.copy.ThreadedCopy;
 import org.skytools.londiste.replay.ApplyStats;
 import org.skytools.londiste.replay.BatchApplier;
 import org.skytools.londiste.replay.EventFilters;
@@ -53,6 +54,7 @@ final class LondisteWorker extends CascadedWorker {
             NodeConnector connector,
             CascadeSettings settings,
             int parallelCopies,
+            ThreadedCopy threaded,
             boolean localOnly,
             boolean localOnlyDropExecute,
             RegisterFilter registering,
@@ -62,7 +64,7 @@ final class LondisteWorker extends CascadedWorker {
         this.localOnly = localOnly;
         this.localOnlyDropExecute = localOnlyDropExecute;
         this.queue = settings.queueName();
-        this.coordinator = new CopyCoordinator(queue, settings.workerName(), parallelCopies);
+        this.coordinator = new CopyCoordinator(queue, settings.workerName(), parallelCopies).threaded(threaded);
         this.applier =
                 new BatchApplier(ReplayOptions.forQueue(queue), TableMap.empty(), handlers).registering(registering);
         this.copiesWanted = copiesWanted;

@@ -11,6 +11,7 @@ import org.skytools.common.db.ConnectString;
 import org.skytools.common.db.DbConnector;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.config.LondisteKeys;
+import org.skytools.londiste.copy.ThreadedCopy;
 import org.skytools.londiste.replay.ApplyStats;
 import org.skytools.londiste.replay.HandlerRegistry;
 import org.skytools.pgq.cascade.CascadeSettings;
@@ -46,12 +47,14 @@ public final class WorkerScript implements Script {
                 java.time.Clock.systemUTC());
         CascadeSettings settings = CascadeSettings.fromConfig(config);
         int parallel = LondisteKeys.PARALLEL_COPIES.get(config);
+        ThreadedCopy threaded = LondisteKeys.threadedCopy(config);
         HandlerRegistry handlers = LondisteKeys.handlers(config);
         this.copiers = new Copiers(
                 handlers,
                 queue,
                 jobName,
                 parallel,
+                threaded,
                 () -> connector.connect(db),
                 () -> remote.connect(providerLocation(connector, db, queue)),
                 remote::connect);
@@ -61,6 +64,7 @@ public final class WorkerScript implements Script {
                 remote,
                 settings,
                 parallel,
+                threaded,
                 LondisteKeys.LOCAL_ONLY.get(config),
                 LondisteKeys.LOCAL_ONLY_DROP_EXECUTE.get(config),
                 LondisteKeys.registerFilter(config),

@@ -15,7 +15,8 @@ import org.skytools.testkit.PgTest;
 
 /**
  * {@code local_only} leaves (L-32): each reads the events of its own tables, and the EXECUTE events
- * of the root unless {@code local_only_drop_execute} is set.
+ * of the root unless {@code local_only_drop_execute} is set. One of them copies over two
+ * connections ({@code threaded_copy_tables}).
  */
 @PgTest(clusters = 1)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -32,7 +33,9 @@ class LocalOnlyIT extends CliFixture {
         sql(pg, "lo_root", "create table b (id int4 primary key)");
         nodes = new Nodes(dir);
         Path rootIni = nodes.config("lo_root", pg, "lo_root");
-        Path keepIni = nodes.config("lo_keep", pg, "lo_keep", "local_only = 1");
+        // this leaf also loads its copy of a over two connections (threaded_copy_tables)
+        Path keepIni = nodes.config(
+                "lo_keep", pg, "lo_keep", "local_only = 1", "threaded_copy_tables = a", "threaded_copy_pool_size = 2");
         Path dropIni = nodes.config("lo_drop", pg, "lo_drop", "local_only = 1", "local_only_drop_execute = 1");
         assertThat(Nodes.run(rootIni, "create-root", "root", pg.connString("lo_root")))
                 .isZero();
@@ -55,6 +58,8 @@ class LocalOnlyIT extends CliFixture {
         nodes.startWorker(dropIni);
         awaitOk(pg, "lo_keep", "public.a");
         awaitOk(pg, "lo_drop", "public.a");
+        assertThat(nodes.log("lo_keep")).contains("loading over 2 connections");
+        assertThat(nodes.log("lo_drop")).doesNotContain("loading over");
 
         Path ddl = dir.resolve("extra_table.sql");
         Files.writeString(ddl, "create table extra (id int4);\n");

@@ -286,6 +286,70 @@ class CopyIT {
     }
 
     @Test
+    void l22_threadedCopyLoadsOverSeveralConnectionsAndADeadAttemptIsFinishedFromTheKeptDdl(
+            TestDatabase db, ClusterGroup group) throws Exception {
+        TwoNodes n = setUp(
+                db,
+                group,
+                60_000,
+                "create index t_v on t (v)",
+                "alter table t add constraint n_small check (n < 7)",
+                "alter table t alter column n set not null");
+        // a row the leaf refuses: the first attempt dies in the middle of loading
+        n.root.execute("update t set n = null where id = 40000");
+        ThreadedCopy threaded = new ThreadedCopy(List.of("t"), 3);
+        CopyCoordinator coordinator = new CopyCoordinator(QUEUE, LEAF_WORKER, 3).threaded(threaded);
+        UrlencApplier applier = new UrlencApplier();
+        TableCopier copier = copier(n, applier).threaded(threaded);
+        try (MiniReplay replay = new MiniReplay(n, coordinator, applier)) {
+            await().atMost(WAIT).until(replay::step);
+            assertThat(coordinator.claimed()).containsExactly("public.t");
+            // the table in copy takes all three of parallel_copies: a table added now waits
+            n.root.execute("create table u (id int primary key)");
+            n.leaf.execute("create table u (id int primary key)");
+            try (Connection root = n.root.connect();
+                    Connection leaf = n.leaf.connect()) {
+                admin.addTables(root, null, List.of("u"), AddTableOptions.defaults());
+                admin.addTables(leaf, root, List.of("u"), AddTableOptions.defaults());
+            }
+            replay.tick();
+            await().atMost(WAIT).until(replay::step);
+            assertThat(state(n.leaf, "public.u")).isEqualTo("NULL");
+
+            assertThatThrownBy(() -> copier.copyTable("public.t")).hasMessageContaining("null value");
+            assertThat(state(n.leaf, "public.t")).isEqualTo("in-copy");
+            assertThat(n.leaf.queryValue("select to_regclass('public.t_v') is null", Boolean.class))
+                    .as("the truncate and the dropped DDL were committed before the load")
+                    .isTrue();
+            assertThat(n.leaf.queryValue(
+                            "select dropped_ddl from londiste.table_info where table_name = 'public.t'", String.class))
+                    .contains("t_v", "n_small", "t_pkey");
+
+            n.root.execute("update t set n = 1 where id = 40000");
+            try (AutoCloseable ticker = replay.ticking()) {
+                assertThat(copier.copyNext())
+                        .hasValueSatisfying(o -> assertThat(o.rows()).isEqualTo(60_000));
+            }
+            assertThat(n.leaf.queryValue("select count(distinct xmin::text) from t", Long.class))
+                    .as("each connection loaded its share in its own transaction")
+                    .isEqualTo(3L);
+            replayUntilInSync(replay, n);
+            assertThat(n.leaf.queryValue(
+                            "select count(*) from pg_constraint where conrelid = 't'::regclass"
+                                    + " and conname in ('t_pkey', 'n_small')",
+                            Long.class))
+                    .isEqualTo(2L);
+            assertThat(n.leaf.queryValue("select to_regclass('public.t_v') is not null", Boolean.class))
+                    .isTrue();
+            assertThat(n.leaf.queryValue(
+                            "select dropped_ddl from londiste.table_info where table_name = 'public.t'", String.class))
+                    .isNull();
+            // with the threaded table ok, the waiting one is claimed
+            assertThat(state(n.leaf, "public.u")).isEqualTo("in-copy");
+        }
+    }
+
+    @Test
     void binaryCopyOnlyForTheSameBuiltInTypesOnBothSides(TestDatabase db, ClusterGroup group) throws Exception {
         TwoNodes n = TwoNodes.create(db, group.get(1));
         n.root.execute("create type mood as enum ('ok', 'sad')");
