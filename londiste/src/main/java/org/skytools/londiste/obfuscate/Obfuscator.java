@@ -1,7 +1,5 @@
 package org.skytools.londiste.obfuscate;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -296,7 +294,7 @@ public final class Obfuscator {
             return !s.isEmpty();
         }
         if (v instanceof JsonText.Number n) {
-            return new BigDecimal(n.text()).signum() != 0;
+            return PythonNumber.truthy(n.text());
         }
         return true;
     }
@@ -307,7 +305,7 @@ public final class Obfuscator {
         if (v instanceof Boolean b) {
             text = b ? "1" : "0";
         } else if (v instanceof JsonText.Number n) {
-            text = n.text().matches("-?[0-9]+") ? new BigInteger(n.text()).toString() : n.text();
+            text = PythonNumber.repr(n.text());
         } else {
             text = v.toString();
         }

@@ -9,7 +9,7 @@ import org.skytools.londiste.replay.JsonText;
  * Writes JSON as Python's {@code json.dumps} does with its defaults, which is what the modern
  * londiste's obfuscate handler puts in columns and events: {@code ", "} and {@code ": "} between
  * items, every character outside printable ASCII as a {@code \}{@code uXXXX} escape, numbers as
- * they were read.
+ * Python reads and writes them ({@link PythonNumber}).
  */
 final class PythonJson {
     private PythonJson() {}
@@ -49,7 +49,7 @@ final class PythonJson {
         } else if (v instanceof String s) {
             string(out, s);
         } else if (v instanceof JsonText.Number n) {
-            out.append(n.text());
+            out.append(PythonNumber.dumps(n.text()));
         } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
             out.append(v);
         } else {

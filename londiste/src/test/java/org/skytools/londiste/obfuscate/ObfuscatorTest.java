@@ -96,6 +96,16 @@ class ObfuscatorTest {
     }
 
     @Test
+    void jsonNumbersWithAFractionOrAnExponentAreFloatsAsInPython() {
+        // kept floats come back as Python writes them, hashes take their repr, 1e-400 is a false 0.0
+        String doc = "{\"a\": 1.50, \"b\": {\"c\": 1E2, \"d\": [0.00001, 2.50], \"e\": 2.5},"
+                + " \"f\": 0.0, \"h\": 1e-400}";
+        assertThat(obfuscator().row(TABLE, row("doc", doc)).get("doc"))
+                .isEqualTo("{\"a\": 351366500, \"b\": {\"c\": 100.0, \"d\": [1e-05, 2.5],"
+                        + " \"e\": \"87d81e18-fd5e-bc1f-6fe1-2109ece13741\"}, \"f\": \"f\", \"h\": \"f\"}");
+    }
+
+    @Test
     void copyLeavesSkippedColumnsOutAndKeepsTheOrder() {
         Obfuscator o = obfuscator();
         List<String> cols = o.copiedColumns(TABLE, List.of("id", "stext", "htext", "other", "btext"));
