@@ -66,7 +66,7 @@ public final class LondisteKeys {
     /** Fetch only the events of local tables. */
     public static final ConfigKey<Boolean> LOCAL_ONLY = ConfigKey.bool("local_only")
             .withDefault(false)
-            .withDescription("read only the events of tables registered on this node (and pgq.*, londiste.*);"
+            .withDescription("read only the events of tables registered on this node (and pgq.*, londiste.*, EXECUTE);"
                     + "\non a branch this also limits what goes into the branch's queue");
 
     /** Under {@code local_only}, leave the EXECUTE events out too (as SkyTools 3.2 did). */
