@@ -23,7 +23,11 @@ psql=$pgbin/psql
 
 work=$(mktemp -d /tmp/londiste-demo.XXXXXX)
 chmod 755 "$work"
-base=$((40000 + RANDOM % 20000))
+# a port below the kernel's ephemeral range (32768 and up), where no client socket can hold
+# it, and that no server listens on
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+base=$((20000 + RANDOM % 9000))
+while ! port_free "$base" || ! port_free "$((base + 1))"; do base=$((20000 + RANDOM % 9000)); done
 root_port=$base
 leaf_port=$((base + 1))
 as_server() {
@@ -53,7 +57,8 @@ for n in root leaf; do
     [ $n = leaf ] && port=$leaf_port
     as_server "$pgbin/initdb" -D "$work/$n" -A trust -U postgres -E UTF8 --no-locale >/dev/null
     as_server "$pgbin/pg_ctl" -D "$work/$n" -l "$work/server-$n.log" -w \
-        -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null
+        -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null \
+        || fail "the $n server did not start on port $port"
     "$psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "create database shop"
 done
 root_db="host=127.0.0.1 port=$root_port user=postgres dbname=shop"

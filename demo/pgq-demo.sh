@@ -21,7 +21,11 @@ fi
 
 work=$(mktemp -d /tmp/skytools-demo.XXXXXX)
 chmod 755 "$work"
-port=$((40000 + RANDOM % 20000))
+# a port below the kernel's ephemeral range (32768 and up), where no client socket can hold
+# it, and that no server listens on
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port=$((20000 + RANDOM % 9000))
+while ! port_free "$port"; do port=$((20000 + RANDOM % 9000)); done
 as_server() {
     # PostgreSQL refuses to run as root
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -41,7 +45,8 @@ step() { printf '\n== %s\n' "$*"; }
 step "throwaway cluster on port $port"
 as_server "$pgbin/initdb" -D "$work/data" -A trust -U postgres -E UTF8 --no-locale >/dev/null
 as_server "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-    -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null \
+    || { echo "the server did not start on port $port:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
 psql_demo() { psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d demo "$@"; }
 psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "create database demo"
 

@@ -44,7 +44,11 @@ fi
 
 work=$(mktemp -d /tmp/londiste-pyclients.XXXXXX)
 chmod 755 "$work"
-port=$((40000 + RANDOM % 20000))
+# a port below the kernel's ephemeral range (32768 and up), where no client socket can hold
+# it, and that no server listens on
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port=$((20000 + RANDOM % 9000))
+while ! port_free "$port"; do port=$((20000 + RANDOM % 9000)); done
 as_server() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" = 0 ] && chown postgres: "$work"
 connstr() { echo "host=127.0.0.1 port=$port user=postgres dbname=$1"; }
@@ -116,7 +120,8 @@ INI
 step "cluster on port $port"
 as_server "$pgbin/initdb" -D "$work/data" -A trust -U postgres -E UTF8 --no-locale >/dev/null
 as_server "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-    -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null \
+    || fail "the server did not start on port $port"
 for db in root leaf proot jleaf; do sql postgres -c "create database $db"; done
 pgqd_ini() {   # databases
     cat > "$work/pgqd.ini" <<INI

@@ -43,7 +43,8 @@ trap cleanup EXIT
 as_server "$pgbin/initdb" -D "$work/data" -E UTF8 --locale=C.UTF-8 -U postgres >/dev/null
 printf "port = %s\nlisten_addresses = ''\nunix_socket_directories = '%s'\nfsync = off\n" \
     "$port" "$work" >> "$work/data/postgresql.conf"
-as_server "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w start >/dev/null
+as_server "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w start >/dev/null \
+    || { echo "the server did not start:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
 
 psql_db postgres -v ON_ERROR_STOP=1 -c "create database c" -c "create database ours"
 for db in c ours; do
