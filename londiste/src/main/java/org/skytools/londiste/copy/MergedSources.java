@@ -27,4 +27,13 @@ final class MergedSources {
                 dest);
         return ((Number) n).longValue() > 0;
     }
+
+    /** True when {@code dest} is fed from more than one queue of this database. */
+    static boolean merged(Connection dst, String dest) throws SQLException {
+        Object n = SqlRows.value(
+                dst,
+                "select count(*) from londiste.table_info where local and coalesce(dest_table, table_name) = ?",
+                dest);
+        return ((Number) n).longValue() > 1;
+    }
 }

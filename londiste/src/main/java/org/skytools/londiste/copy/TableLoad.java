@@ -60,6 +60,12 @@ final class TableLoad {
         TableHandler handler = handlers.create(HandlerSpec.parse(t.handler()));
         DispatchConfig dispatch = handler.dispatch();
         FqName dest = dispatch != null && dispatch.table() != null ? FqName.parse(dispatch.table()) : t.dest();
+        if (pool > 0 && MergedSources.merged(dst, dest.toString())) {
+            // the sources of a merged table coordinate through the DDL their copy drops, which
+            // must stay inside one copy's transaction
+            log.info("table \"{}\": \"{}\" is fed from several queues, loading over one connection", t.name(), dest);
+            this.pool = pool = 0;
+        }
         // Loading over several connections needs the table free of this transaction's locks: its
         // preparation (truncate, DDL dropped and kept) commits first, on a connection of its own.
         Connection prep = pool > 0 ? replicaConnection() : dst;

@@ -472,6 +472,13 @@ public final class TableAdmin {
                             tbl,
                             Quoting.urlEncode(attrs));
                 }
+                TableInfo t = mine.get(tbl);
+                if (t != null && t.droppedDdl() != null) {
+                    // a copy over several connections died and kept what it dropped: the table is
+                    // in-copy and its next copy starts over from that DDL
+                    log.info("table \"{}\" is being copied again already", tbl);
+                    continue;
+                }
                 SqlRows.retCall(node, "select * from londiste.local_set_table_state(?, ?, null, null)", queue, tbl);
                 log.info("table \"{}\" will be copied again", tbl);
             }

@@ -42,6 +42,9 @@ class MergeAllIT extends CliFixture {
             awaitOk(two, s.full(), s.queue(i), "public.mydata");
         }
         assertThat(text(two, s.full(), "select count(*) from mydata")).isEqualTo("1000");
+        assertThat(nodes.log("merge_" + s.parts()[0]) + nodes.log("merge_" + s.parts()[1]))
+                .contains("is fed from several queues, loading over one connection")
+                .doesNotContain("loading over 2 connections");
         sql(one, s.parts()[0], "insert into mydata values (600, 'p1_new')", "delete from mydata where id = 1");
         sql(
                 one,
@@ -113,7 +116,9 @@ class MergeAllIT extends CliFixture {
             one.createDatabase(part, null);
             String q = "queue_name = " + s.queue(i);
             s.rootIni()[i] = nodes.config("root_" + part, one, part, q);
-            s.leafIni()[i] = nodes.config("merge_" + part, two, full, q);
+            // asked to load over two connections, which a merged table does not do
+            s.leafIni()[i] = nodes.config(
+                    "merge_" + part, two, full, q, "threaded_copy_tables = mydata", "threaded_copy_pool_size = 2");
             sql(
                     one,
                     part,

@@ -325,6 +325,13 @@ class CopyIT {
                             "select dropped_ddl from londiste.table_info where table_name = 'public.t'", String.class))
                     .contains("t_v", "n_small", "t_pkey");
 
+            // a resync now changes nothing: the table is in copy, its next copy starts over
+            try (Connection leaf = n.leaf.connect()) {
+                assertThat(admin.resync(leaf, null, List.of("t"), false, null, false))
+                        .containsExactly("public.t");
+            }
+            assertThat(state(n.leaf, "public.t")).isEqualTo("in-copy");
+
             n.root.execute("update t set n = 1 where id = 40000");
             try (AutoCloseable ticker = replay.ticking()) {
                 assertThat(copier.copyNext())
