@@ -83,8 +83,11 @@ class LondisteTableIT {
         branch(db, "q");
         db.execute("create table t (id int4, data text)");
         RetCall.of(db, "londiste.global_add_table('q', 't')");
+        // several statements, as a copy over several connections keeps them (a rule's ends in ';')
         db.execute("update londiste.table_info set local = true, merge_state = 'in-copy',"
-                + " dropped_ddl = 'alter table public.t add primary key (id)' where table_name = 'public.t'");
+                + " dropped_ddl = 'alter table public.t add primary key (id);\n"
+                + "CREATE RULE t_r AS ON DELETE TO public.t DO INSTEAD NOTHING;;\n"
+                + "create index t_data on public.t (data)' where table_name = 'public.t'");
         db.execute("insert into t values (1, 'half copied')");
 
         assertThat(RetCall.of(db, "londiste.local_remove_table('q', 't')").code())
@@ -93,6 +96,10 @@ class LondisteTableIT {
         assertThat(db.queryValue("select count(*) from t", Long.class)).isZero();
         assertThat(db.queryValue("select londiste.find_column_types('t')", String.class))
                 .isEqualTo("kv");
+        assertThat(db.queryValue("select to_regclass('public.t_data') is not null", Boolean.class))
+                .isTrue();
+        assertThat(db.queryValue("select count(*) from pg_rules where rulename = 't_r'", Long.class))
+                .isEqualTo(1L);
         Map<String, Object> row = db.query(
                         "select local, merge_state, dropped_ddl from londiste.table_info where table_name = 'public.t'")
                 .get(0);
