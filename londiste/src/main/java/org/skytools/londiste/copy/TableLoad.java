@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.skytools.common.db.CopyResult;
 import org.skytools.common.db.CopyStreamer;
 import org.skytools.common.db.FqName;
@@ -121,9 +122,8 @@ final class TableLoad {
                 for (int i = 0; i < pool; i++) {
                     targets.add(replicaConnection());
                 }
-                copied = obfuscator != null
-                        ? copyObfuscated(src, srcTable, targets, dest, cols, where, obfuscator, t.name())
-                        : copyRows(src, srcTable, targets, dest, cols, mapped, where, binary, t.name());
+                UnaryOperator<byte[]> rewrite = obfuscator == null ? null : obfuscating(obfuscator, t.name(), cols);
+                copied = copyRows(src, srcTable, targets, dest, cols, mapped, where, binary, t.name(), rewrite);
                 if (pool > 0) {
                     for (Connection c : targets) {
                         c.commit();
@@ -175,7 +175,8 @@ final class TableLoad {
             List<List<String>> mapped,
             String where,
             boolean binary,
-            String table) {
+            String table,
+            UnaryOperator<byte[]> rewrite) {
         String format = binary ? " (FORMAT binary)" : "";
         boolean plain = mapped.get(0).equals(mapped.get(1)) && mapped.get(0).equals(cols);
         if (!plain) {
@@ -193,38 +194,22 @@ final class TableLoad {
                         "COPY " + dest.quoted() + columnList(mapped.get(1)) + " FROM STDIN" + format,
                         dest.toString(),
                         binary,
-                        null);
+                        rewrite);
     }
 
     private static String columnList(List<String> cols) {
         return cols.isEmpty() ? "" : " (" + Quoting.quoteIdentList(cols) + ")";
     }
 
-    private static CopyResult copyObfuscated(
-            Connection src,
-            FqName srcTable,
-            List<Connection> targets,
-            FqName dest,
-            List<String> cols,
-            String where,
-            Obfuscator obfuscator,
-            String table) {
+    // each row of COPY text through the obfuscate rules
+    private static UnaryOperator<byte[]> obfuscating(Obfuscator obfuscator, String table, List<String> cols) {
         log.info("table \"{}\": copying columns {} through the obfuscate rules", table, cols);
-        return new CopyStreamer()
-                .copy(
-                        src,
-                        "COPY (" + selectSql(cols, srcTable, where) + ") TO STDOUT",
-                        srcTable.toString(),
-                        targets,
-                        "COPY " + dest.quoted() + " (" + Quoting.quoteIdentList(cols) + ") FROM STDIN",
-                        dest.toString(),
-                        false,
-                        row -> {
-                            String line = new String(row, 0, row.length - 1, StandardCharsets.UTF_8);
-                            List<String> values = Quoting.parseCopyRow(line);
-                            String out = Quoting.copyRow(obfuscator.copyRow(table, cols, values)) + "\n";
-                            return out.getBytes(StandardCharsets.UTF_8);
-                        });
+        return row -> {
+            String line = new String(row, 0, row.length - 1, StandardCharsets.UTF_8);
+            List<String> values = Quoting.parseCopyRow(line);
+            String out = Quoting.copyRow(obfuscator.copyRow(table, cols, values)) + "\n";
+            return out.getBytes(StandardCharsets.UTF_8);
+        };
     }
 
     // a connection to the local node for a copy's own transaction, in the replica role as the copy's

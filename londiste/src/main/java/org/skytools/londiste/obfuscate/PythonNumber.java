@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * A JSON number as the Python obfuscate handler sees it after {@code json.loads}: an integer
@@ -12,13 +13,14 @@ import java.math.RoundingMode;
  * back as {@code 1.5}, {@code 1E2} as {@code 100.0}, {@code 0.00001} as {@code 1e-05}.
  */
 final class PythonNumber {
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     private static final RoundingMode[] ROUNDINGS = {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING};
 
     private PythonNumber() {}
 
     /** Whether {@code json.loads} reads the text as an int rather than a float. */
     static boolean isInteger(String text) {
-        return text.matches("-?[0-9]+");
+        return INTEGER.matcher(text).matches();
     }
 
     /** What {@code json.dumps} writes for the number {@code json.loads} read from {@code text}. */
