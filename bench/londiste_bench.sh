@@ -10,7 +10,11 @@
 #                and after as many transactions as the londiste load made
 #   2 live       pgbench TPS with the capture triggers and the leaf worker running, without any
 #                replication, and with a native subscription applying; lag at the end and the
-#                time to lag 0
+#                time to lag 0. Beside them, as yardsticks of the capture's own cost: the same
+#                triggers without any subscriber, londiste's (PL/pgSQL) and the original C ones
+#                of Debian's postgresql-NN-pgq3; and, when python3-londiste, pgqd and the original
+#                SQL are installed, the original londiste (Python worker, C triggers and pgqd)
+#                replicating the same tables between the same clusters
 #   3 copy       add-table --all (root) + add-table --all --create (leaf) up to wait-sync, against
 #                a raw "copy to stdout | copy from stdin" pipe of the same tables (and the native
 #                subscription's initial sync); scale 10 (four tables), then pgbench_accounts at
@@ -64,6 +68,10 @@ if [ ! -x "$BIN/londiste" ]; then
     exit 1
 fi
 PGBIN=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
+MAJOR=$("$PGBIN/postgres" --version | sed -E 's/.* ([0-9]+)\..*/\1/')
+# the original londiste and its parts, for the yardsticks of part 2
+PY_LONDISTE=${PY_LONDISTE:-/usr/bin/londiste}
+C_PGQD=${C_PGQD:-/usr/bin/pgqd}
 # the ports lie in the ephemeral range: skip a pair that any local socket uses right now
 port_busy() { ss -tanH 2>/dev/null | awk '{ print $4 }' | grep -qE ":$1\$"; }
 ROOT_PORT=$PORT
@@ -81,6 +89,8 @@ export PGUSER=postgres PGHOST=127.0.0.1
 cleanup() {
     for ini in "$WORK"/*.ini; do
         case $ini in */pgqd-*) "$BIN/pgqd" -s "$ini" >/dev/null 2>&1 || true ;;
+                     */cpgqd-*) kill "$(cat "${ini%.ini}.pid" 2>/dev/null)" >/dev/null 2>&1 || true ;;
+                     */orig-*) "$PY_LONDISTE" "$ini" worker -s >/dev/null 2>&1 || true ;;
                      *) "$BIN/londiste" "$ini" worker -s >/dev/null 2>&1 || true ;; esac
     done
     for n in root leaf; do "${RUN[@]}" "$PGBIN/pg_ctl" -D "$WORK/$n" -m fast -w stop >/dev/null 2>&1 || true; done
@@ -430,6 +440,87 @@ fi
 
 if want 2; then
 ######## 2: live
+# Yardsticks of the capture's own cost, made before the rounds: the triggers of the londiste root
+# bench copied onto databases without any subscriber, londiste's own (trig, a root alone) and the
+# original C ones (ctrig); and the original londiste between the same two clusters (orig).
+say "2 (setup). the triggers without subscribers; the original londiste, when installed"
+for db in trig ctrig; do
+    on_root postgres -c "create database $db"
+    "$PGBIN/pgbench" -i -q -s "$SCALE" -p "$ROOT_PORT" "$db" >/dev/null 2>&1
+    on_root "$db" -c "alter table pgbench_history add column hid bigserial primary key"
+done
+sed "s/^job_name = .*/job_name = trig_root/; s/dbname=bench/dbname=trig/; s/londiste-bench-root/londiste-trig-root/" \
+    "$WORK/bench-root.ini" > "$WORK/trig-root.ini"
+"$BIN/londiste" "$WORK/trig-root.ini" create-root trig_root "host=127.0.0.1 port=$ROOT_PORT user=postgres dbname=trig" \
+    >>"$WORK/trig-admin.log" 2>&1 || fail "create-root on trig"
+"$BIN/londiste" "$WORK/trig-root.ini" add-table --all >>"$WORK/trig-admin.log" 2>&1 || fail "add-table on trig"
+TRIGGERS="select string_agg(pg_get_triggerdef(t.oid), E';\n' order by t.tgname, t.tgrelid::regclass::text) || ';'
+            from pg_trigger t where not t.tgisinternal and t.tgrelid::regclass::text like 'pgbench_%'"
+[ "$(val_root trig "$TRIGGERS")" = "$(val_root bench "$TRIGGERS")" ] || fail "the triggers of trig differ from those of bench"
+YARD="live_trig"
+if [ -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ]; then
+    on_root ctrig -c "create extension pgq" -c "select pgq.create_queue('bench_q')" >/dev/null
+    val_root bench "$TRIGGERS" | on_root ctrig >/dev/null
+    YARD="$YARD live_ctrig"
+else
+    echo "postgresql-$MAJOR-pgq3 is not installed: no C trigger yardstick"
+fi
+for db in trig ctrig; do
+    on_root "$db" -c "select pgq.set_queue_config('bench_q', 'ticker_idle_period', '1 second'),
+                             pgq.set_queue_config('bench_q', 'ticker_max_lag', '0.5 seconds')" >/dev/null
+done
+sed -i "s/^database_list = .*/database_list = bench, big, trig, ctrig/" "$WORK/pgqd-root.ini"
+"$BIN/pgqd" -r "$WORK/pgqd-root.ini" >>"$WORK/trig-admin.log" 2>&1 || fail "pgqd reload"
+
+if [ -x "$PY_LONDISTE" ] && [ -x "$C_PGQD" ] && /usr/bin/python3 -c 'import londiste, pgq, psycopg2' 2>/dev/null \
+        && [ -f "/usr/share/postgresql/$MAJOR/extension/londiste.control" ]; then
+    # the leaf's tables made as for the native subscriber: the original's --create would copy the
+    # default of pgbench_history.hid, a sequence the leaf does not have
+    on_root postgres -c "create database orig"
+    on_leaf postgres -c "create database orig"
+    "$PGBIN/pgbench" -i -q -s "$SCALE" -p "$ROOT_PORT" orig >/dev/null 2>&1
+    on_root orig -c "alter table pgbench_history add column hid bigserial primary key"
+    "$PGBIN/pgbench" -i -q -s "$SCALE" -I dtp -p "$LEAF_PORT" orig >/dev/null 2>&1
+    on_leaf orig -c "alter table pgbench_history add column hid bigint primary key"
+    for n in root leaf; do
+        port=$ROOT_PORT
+        [ $n = leaf ] && port=$LEAF_PORT
+        sed "s/^\[londiste3\]/[londiste]/; s/^job_name = .*/job_name = orig_$n/; s/dbname=bench/dbname=orig/;
+             s/^queue_name = .*/queue_name = orig_q/; s/londiste-bench-$n/londiste-orig-$n/g" \
+            "$WORK/bench-$n.ini" > "$WORK/orig-$n.ini"
+        cat > "$WORK/cpgqd-$n.ini" <<INI
+[pgqd]
+base_connstr = host=127.0.0.1 port=$port user=postgres
+database_list = orig
+ticker_period = 0.2
+logfile = $WORK/cpgqd-$n.log
+pidfile = $WORK/cpgqd-$n.pid
+INI
+    done
+    "$PY_LONDISTE" "$WORK/orig-root.ini" create-root orig_root "host=127.0.0.1 port=$ROOT_PORT user=postgres dbname=orig" \
+        >>"$WORK/orig-admin.log" 2>&1 || fail "the original create-root"
+    on_root orig -c "select pgq.set_queue_config('orig_q', 'ticker_idle_period', '1 second'),
+                            pgq.set_queue_config('orig_q', 'ticker_max_lag', '0.5 seconds')" >/dev/null
+    "$PY_LONDISTE" "$WORK/orig-leaf.ini" create-leaf orig_leaf "host=127.0.0.1 port=$LEAF_PORT user=postgres dbname=orig" \
+        --provider="host=127.0.0.1 port=$ROOT_PORT user=postgres dbname=orig" >>"$WORK/orig-admin.log" 2>&1 \
+        || fail "the original create-leaf"
+    for n in root leaf; do
+        "$C_PGQD" -d "$WORK/cpgqd-$n.ini" || fail "the original pgqd"
+        "$PY_LONDISTE" "$WORK/orig-$n.ini" worker -d || fail "the original worker"
+    done
+    t=$(now)
+    "$PY_LONDISTE" "$WORK/orig-root.ini" add-table --all >>"$WORK/orig-admin.log" 2>&1 || fail "the original add-table (root)"
+    "$PY_LONDISTE" "$WORK/orig-leaf.ini" add-table --all >>"$WORK/orig-admin.log" 2>&1 || fail "the original add-table (leaf)"
+    timeout 1200 bash -c "$(declare -f val_leaf on_leaf leaf_all_ok); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_all_ok orig orig_q" \
+        || fail "the original londiste's tables did not reach ok"
+    echo "the original londiste: add-table --all on root and leaf to every table ok in $(since "$t") s (this londiste: ${R[sync_l]} s in 3a)"
+    YARD="$YARD live_orig"
+else
+    echo "python3-londiste, pgqd or postgresql-$MAJOR-londiste-sql is not installed: no original londiste yardstick"
+fi
+on_root postgres -c checkpoint
+on_leaf postgres -c checkpoint
+
 # live_run KEY DB LABEL [PENDING WAIT]: pgbench on DB; with PENDING and WAIT, the lag when it
 # ends (PENDING prints it) and the time until WAIT returns, that is until the subscriber has it all
 live_run() {
@@ -439,40 +530,60 @@ live_run() {
     local t
     t=$(now)
     R[lag_$1]=$("$4")
-    "$5"
+    # shellcheck disable=SC2086 # a function and its arguments
+    $5
     R[tail_$1]=$(since "$t")
 }
-leaf_has_root_tick() {
-    timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_wait_tick); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_wait_tick bench bench_q $(root_tick bench bench_q)" \
-        || fail "leaf did not catch up"
+leaf_has_root_tick() {   # db queue
+    timeout 3600 bash -c "$(declare -f val_leaf on_leaf leaf_wait_tick); PGBIN=$PGBIN LEAF_PORT=$LEAF_PORT leaf_wait_tick $1 $2 $(root_tick "$1" "$2")" \
+        || fail "leaf $1 did not catch up"
+}
+orig_pending() {
+    val_root orig "select coalesce(pending_events, 0) || ' events pending, lag ' || lag
+                   from pgq.get_consumer_info('orig_q', 'orig_leaf')"
 }
 native_has_root_wal() {
     native_wait "$(val_root postgres "select pg_current_wal_lsn()")"
 }
-live_londiste() { live_run l bench "londiste triggers, leaf worker running" leaf_pending leaf_has_root_tick; }
+live_londiste() { live_run l bench "londiste triggers, leaf worker running" leaf_pending "leaf_has_root_tick bench bench_q"; }
 live_plain() { live_run p plain "no replication"; }
 live_native() { live_run n nat "native subscription applying" native_gap native_has_root_wal; }
-live_l=() live_n=() live_ln=()
+live_trig() { live_run t trig "londiste triggers, no subscriber"; }
+live_ctrig() { live_run c ctrig "original C triggers, no subscriber"; }
+live_orig() { live_run o orig "original londiste, its leaf worker running" orig_pending "leaf_has_root_tick orig orig_q"; }
+# ratio_line KEY LABEL [TAIL]: prints a variant's TPS and its ratio to no replication, and keeps the
+# ratio for the medians
+declare -A RATIOS
+ratio_line() {
+    local r
+    r=$(div "${R[tps_$1]}" "${R[tps_p]}")
+    RATIOS[$1]="${RATIOS[$1]:-} $r"
+    printf '%-40s %9s tps  ratio to none %s%s\n' "$2" "${R[tps_$1]}" "$r" "${3:-}"
+}
+order=(live_londiste live_plain live_native $YARD)
 for round in $(seq "$ROUNDS"); do
 say "2. live: pgbench -c $CLIENTS -j 2 -T $DURATION with replication running$([ "$ROUNDS" -gt 1 ] && echo ", round $round of $ROUNDS")"
-# each round starts with another of the three, so that the machine's drift during a round falls on
+# each round starts with another variant, so that the machine's drift during a round falls on
 # each of them in turn
-order=(live_londiste live_plain live_native)
-for i in 0 1 2; do
-    "${order[$(( (i + round - 1) % 3 ))]}"
+for i in "${!order[@]}"; do
+    "${order[$(( (i + round - 1) % ${#order[@]} ))]}"
 done
-live_l+=("$(div "${R[tps_l]}" "${R[tps_p]}")")
-live_n+=("$(div "${R[tps_n]}" "${R[tps_p]}")")
-live_ln+=("$(div "${R[tps_l]}" "${R[tps_n]}")")
-printf '%-34s %9s tps  ratio to none %s\n' "no replication" "${R[tps_p]}" 1.00
-printf '%-34s %9s tps  ratio to none %s   at end: %s; lag 0 after %s s\n' "londiste (triggers, worker live)" \
-    "${R[tps_l]}" "${live_l[-1]}" "${R[lag_l]}" "${R[tail_l]}"
-printf '%-34s %9s tps  ratio to none %s   at end: %s bytes behind; lag 0 after %s s\n' "native logical replication" \
-    "${R[tps_n]}" "${live_n[-1]}" "${R[lag_n]}" "${R[tail_n]}"
-echo "londiste/native tps: ${live_ln[-1]}"
+printf '%-40s %9s tps  ratio to none %s\n' "no replication" "${R[tps_p]}" 1.00
+ratio_line l "londiste (triggers, worker live)" "   at end: ${R[lag_l]}; lag 0 after ${R[tail_l]} s"
+ratio_line n "native logical replication" "   at end: ${R[lag_n]} bytes behind; lag 0 after ${R[tail_n]} s"
+case " $YARD " in *" live_trig "*) ratio_line t "  londiste triggers, no subscriber" ;; esac
+case " $YARD " in *" live_ctrig "*) ratio_line c "  original C triggers, no subscriber" ;; esac
+case " $YARD " in *" live_orig "*) ratio_line o "original londiste (Python, C triggers)" "   at end: ${R[lag_o]}; lag 0 after ${R[tail_o]} s" ;; esac
+echo "londiste/native tps: $(div "${R[tps_l]}" "${R[tps_n]}")"
 done
 if [ "$ROUNDS" -gt 1 ]; then
-    echo "live over $ROUNDS rounds: londiste/none ${live_l[*]} (median $(median "${live_l[@]}")); native/none ${live_n[*]} (median $(median "${live_n[@]}")); londiste/native ${live_ln[*]} (median $(median "${live_ln[@]}"))"
+    echo "live over $ROUNDS rounds, ratios to no replication (median):"
+    declare -A NAMES=([l]=londiste [n]=native [t]="londiste triggers alone" [c]="C triggers alone" [o]="original londiste")
+    for k in l n t c o; do
+        [ -n "${RATIOS[$k]:-}" ] || continue
+        # shellcheck disable=SC2086
+        printf '  %-24s %s (median %s)\n' "${NAMES[$k]}" "${RATIOS[$k]# }" "$(median ${RATIOS[$k]})"
+    done
 fi
 
 fi
