@@ -152,6 +152,18 @@ fail() {
     exit 1
 }
 TABLES="pgbench_accounts pgbench_branches pgbench_tellers pgbench_history"
+# pgqd_ini NAME PORT DATABASES: a ticker's ini, $WORK/NAME.ini, with its log and pidfile beside it
+# (the same keys for this pgqd and the original C one)
+pgqd_ini() {
+    cat > "$WORK/$1.ini" <<INI
+[pgqd]
+base_connstr = host=127.0.0.1 port=$2 user=postgres
+database_list = $3
+ticker_period = 0.2
+logfile = $WORK/$1.log
+pidfile = $WORK/$1.pid
+INI
+}
 
 say "clusters: root (publisher) on $ROOT_PORT, leaf (subscriber) on $LEAF_PORT, under $WORK"
 for n in root leaf; do
@@ -197,14 +209,7 @@ on_leaf postgres -c checkpoint
 for n in root leaf; do
     port=$ROOT_PORT
     [ $n = leaf ] && port=$LEAF_PORT
-    cat > "$WORK/pgqd-$n.ini" <<INI
-[pgqd]
-base_connstr = host=127.0.0.1 port=$port user=postgres
-database_list = bench, big
-ticker_period = 0.2
-logfile = $WORK/pgqd-$n.log
-pidfile = $WORK/pgqd-$n.pid
-INI
+    pgqd_ini pgqd-$n "$port" "bench, big"
     for db in bench big; do
         cat > "$WORK/$db-$n.ini" <<INI
 [londiste3]
@@ -488,14 +493,7 @@ if [ -x "$PY_LONDISTE" ] && [ -x "$C_PGQD" ] && /usr/bin/python3 -c 'import lond
         sed "s/^\[londiste3\]/[londiste]/; s/^job_name = .*/job_name = orig_$n/; s/dbname=bench/dbname=orig/;
              s/^queue_name = .*/queue_name = orig_q/; s/londiste-bench-$n/londiste-orig-$n/g" \
             "$WORK/bench-$n.ini" > "$WORK/orig-$n.ini"
-        cat > "$WORK/cpgqd-$n.ini" <<INI
-[pgqd]
-base_connstr = host=127.0.0.1 port=$port user=postgres
-database_list = orig
-ticker_period = 0.2
-logfile = $WORK/cpgqd-$n.log
-pidfile = $WORK/cpgqd-$n.pid
-INI
+        pgqd_ini cpgqd-$n "$port" orig
     done
     "$PY_LONDISTE" "$WORK/orig-root.ini" create-root orig_root "host=127.0.0.1 port=$ROOT_PORT user=postgres dbname=orig" \
         >>"$WORK/orig-admin.log" 2>&1 || fail "the original create-root"
