@@ -463,18 +463,20 @@ TRIGGERS="select string_agg(pg_get_triggerdef(t.oid), E';\n' order by t.tgname, 
             from pg_trigger t where not t.tgisinternal and t.tgrelid::regclass::text like 'pgbench_%'"
 [ "$(val_root trig "$TRIGGERS")" = "$(val_root bench "$TRIGGERS")" ] || fail "the triggers of trig differ from those of bench"
 YARD="live_trig"
+YARD_DBS="trig"
 if [ -f "/usr/share/postgresql/$MAJOR/extension/pgq.control" ]; then
     on_root ctrig -c "create extension pgq" -c "select pgq.create_queue('bench_q')" >/dev/null
     val_root bench "$TRIGGERS" | on_root ctrig >/dev/null
     YARD="$YARD live_ctrig"
+    YARD_DBS="$YARD_DBS ctrig"
 else
     echo "postgresql-$MAJOR-pgq3 is not installed: no C trigger yardstick"
 fi
-for db in trig ctrig; do
+for db in $YARD_DBS; do
     on_root "$db" -c "select pgq.set_queue_config('bench_q', 'ticker_idle_period', '1 second'),
                              pgq.set_queue_config('bench_q', 'ticker_max_lag', '0.5 seconds')" >/dev/null
 done
-sed -i "s/^database_list = .*/database_list = bench, big, trig, ctrig/" "$WORK/pgqd-root.ini"
+sed -i "s/^database_list = .*/database_list = bench, big, ${YARD_DBS// /, }/" "$WORK/pgqd-root.ini"
 "$BIN/pgqd" -r "$WORK/pgqd-root.ini" >>"$WORK/trig-admin.log" 2>&1 || fail "pgqd reload"
 
 if [ -x "$PY_LONDISTE" ] && [ -x "$C_PGQD" ] && /usr/bin/python3 -c 'import londiste, pgq, psycopg2' 2>/dev/null \
