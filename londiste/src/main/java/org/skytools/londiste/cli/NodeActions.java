@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.londiste.config.LondisteKeys;
+import org.skytools.londiste.table.CopyNodeRename;
 import org.skytools.londiste.table.TableStatusLines;
 import org.skytools.pgq.cascade.CascadeAdmin;
 import org.skytools.pgq.cascade.NodeInfo;
@@ -170,7 +171,7 @@ final class NodeActions {
     static AdminAction renameNode() {
         return ctx -> {
             ctx.out()
-                    .println(admin(ctx).renameNode(ctx.args().get(0), ctx.args().get(1)));
+                    .println(admin(ctx).renameNode(ctx.args().get(0), ctx.args().get(1), new CopyNodeRename()));
             return 0;
         };
     }

@@ -17,6 +17,7 @@ import org.skytools.common.db.DbConnector;
 import org.skytools.common.error.SkyToolsException;
 import org.skytools.common.log.LogSettings;
 import org.skytools.common.log.LogSetup;
+import org.skytools.londiste.table.CopyNodeRename;
 import org.skytools.pgq.cascade.CascadeAdmin;
 import org.skytools.pgq.cascade.NodeSetup;
 import org.skytools.pgq.cascade.NodeType;
@@ -187,7 +188,7 @@ public final class SetadmCommand implements Callable<Integer> {
                 if (args.size() != 2) {
                     throw SkyToolsException.usage("usage: rename-node OLD NEW");
                 }
-                out.println(admin.renameNode(args.get(0), args.get(1)));
+                out.println(admin.renameNode(args.get(0), args.get(1), new CopyNodeRename()));
             }
             case "wait-root" -> out.println("caught up with the root at tick " + admin.waitRoot(LONG_WAIT));
             case "wait-provider" -> out.println("caught up with the provider at tick " + admin.waitProvider(LONG_WAIT));

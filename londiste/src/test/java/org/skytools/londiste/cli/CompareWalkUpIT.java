@@ -14,7 +14,8 @@ import org.skytools.testkit.PgTest;
 
 /**
  * compare and repair on a leaf whose provider is a queue-only branch (the table is not local
- * there): both read the table from the root, the first node up that holds it (L-16, L-17).
+ * there): both read the table from the root, the first node up that holds it (L-16, L-17). Then a
+ * table with {@code --copy-node} of the root, which rename-node renames, copies again from it.
  */
 @PgTest(clusters = 2)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -72,5 +73,26 @@ class CompareWalkUpIT extends CliFixture {
         assertThat(nodes.runIn(dir, leafIni, "repair", "--apply")).isEqualTo(1);
         assertThat(text(two, l, "select data from mydata where id = 7")).isEqualTo("x");
         assertThat(Nodes.run(leafIni, "compare")).isZero();
+
+        // a table that copies from a named node keeps copying from it after rename-node; the
+        // branch holds this one, so that the leaf's provider check passes
+        sql(one, r, "create table more (id int4 primary key)", "insert into more select generate_series(1, 50)");
+        sql(two, b, "create table more (id int4 primary key)");
+        sql(two, l, "create table more (id int4 primary key)");
+        assertThat(Nodes.run(rootIni, "add-table", "more")).isZero();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> "1"
+                .equals(text(two, b, "select count(*) from londiste.table_info where table_name = 'public.more'")));
+        assertThat(Nodes.run(branchIni, "add-table", "more")).isZero();
+        awaitOk(two, b, "public.more");
+        assertThat(Nodes.run(leafIni, "add-table", "more", "--copy-node=root")).isZero();
+        awaitOk(two, l, "public.more");
+        assertThat(Nodes.run(leafIni, "rename-node", "root", "origin")).isZero();
+        assertThat(text(two, l, "select table_attrs from londiste.table_info where table_name = 'public.more'"))
+                .isEqualTo("copy_node=origin");
+        sql(one, r, "insert into more values (51)");
+        assertThat(Nodes.run(leafIni, "resync", "more")).isZero();
+        awaitOk(two, l, "public.more");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> "51"
+                .equals(text(two, l, "select count(*) from more")));
     }
 }

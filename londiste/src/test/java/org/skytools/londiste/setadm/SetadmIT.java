@@ -136,6 +136,16 @@ class SetadmIT {
                 .singleElement()
                 .satisfies(l -> assertThat(l).contains(" mid ").contains("active"));
         assertThat(run(ini[2], "show-consumers", "n9")).isNotZero();
+
+        // a branch that syncs its watermark with a renamed node names it by the new name: the old
+        // one would hold the branch's global watermark for good
+        assertThat(text(two, dbs[1], "select ret_code from pgq_node.set_node_attrs('events', 'sync_watermark=n3')"))
+                .isEqualTo("200");
+        assertThat(run(ini[2], "rename-node", "n3", "leaf3")).isZero();
+        assertThat(text(two, dbs[1], "select node_attrs from pgq_node.node_info where queue_name = 'events'"))
+                .isEqualTo("sync_watermark=leaf3");
+        assertThat(text(two, dbs[2], "select node_name from pgq_node.get_node_info('events')"))
+                .isEqualTo("leaf3");
     }
 
     private static int run(Path ini, String... args) {

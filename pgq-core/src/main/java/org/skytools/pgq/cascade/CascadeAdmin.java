@@ -394,7 +394,12 @@ public final class CascadeAdmin {
 
     /** {@code rename-node OLD NEW}: renames a member on every live member; run again to finish a cut-short run. */
     public String renameNode(String oldName, String newName) throws SQLException {
-        return new NodeRename(this, connector, queue).run(oldName, newName);
+        return renameNode(oldName, newName, NodeRenameHook.NONE);
+    }
+
+    /** As {@link #renameNode(String, String)}, with the tool's own references to the node renamed by {@code hook}. */
+    public String renameNode(String oldName, String newName, NodeRenameHook hook) throws SQLException {
+        return new NodeRename(this, connector, queue, hook).run(oldName, newName);
     }
 
     /** {@code tag-dead}: marks the node dead here and on every live member (behaviour C-24). */

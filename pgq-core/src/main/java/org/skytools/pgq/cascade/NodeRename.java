@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * {@code rename-node OLD NEW} across the live members of a cascade, in two rounds: first every
  * member makes the new name a copy of the old one, then every member switches to the new name
  * and drops the old. Between the rounds both names are valid everywhere, so a running worker
- * sees either; a run cut short is finished by running the command again.
+ * sees either; a run cut short is finished by running the command again. The second round also
+ * renames the node in the member's {@code sync_watermark} attribute and, through the hook, in the
+ * tool's own tables, in the same transaction.
  */
 final class NodeRename {
     private static final Logger log = LoggerFactory.getLogger(NodeRename.class);
@@ -22,11 +24,13 @@ final class NodeRename {
     private final CascadeAdmin admin;
     private final NodeConnector connector;
     private final String queue;
+    private final NodeRenameHook hook;
 
-    NodeRename(CascadeAdmin admin, NodeConnector connector, String queue) {
+    NodeRename(CascadeAdmin admin, NodeConnector connector, String queue, NodeRenameHook hook) {
         this.admin = admin;
         this.connector = connector;
         this.queue = queue;
+        this.hook = hook;
     }
 
     String run(String oldName, String newName) throws SQLException {
@@ -88,8 +92,15 @@ final class NodeRename {
 
     private RetCode step(int step, NodeLocation member, String oldName, String newName) throws SQLException {
         try (Connection c = CascadeAdmin.open(connector, member.location(), "node \"" + member.nodeName() + "\"")) {
+            c.setAutoCommit(false);
             RetCode rc = new PgqNodeClient(c).renameNodeStep(step, queue, oldName, newName);
             log.info("rename step {} on node \"{}\": {}", step, member.nodeName(), rc.note());
+            // 301: the member has the new name already (a run cut short); its references may not
+            if (step == 2 && (rc.code() < 300 || rc.code() == 301)) {
+                SyncWatermark.renameNode(c, queue, oldName, newName);
+                hook.renamed(c, queue, oldName, newName);
+            }
+            c.commit();
             return rc;
         }
     }

@@ -3,6 +3,7 @@ package org.skytools.pgq.cascade;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.skytools.common.db.Quoting;
@@ -49,6 +50,37 @@ final class SyncWatermark {
             }
         }
         nodes = List.copyOf(list);
+    }
+
+    /**
+     * Renames a node in the {@code sync_watermark} attribute of the local node (rename-node): a
+     * name left behind would hold the global watermark of this branch for good.
+     */
+    static void renameNode(Connection db, String queue, String oldName, String newName) throws SQLException {
+        String attrs = SqlCalls.value(
+                db, "select node_attrs from pgq_node.node_info where queue_name = ?", String.class, queue);
+        if (attrs == null) {
+            return;
+        }
+        Map<String, String> map = new LinkedHashMap<>(Quoting.urlDecode(attrs));
+        String value = map.get("sync_watermark");
+        if (value == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        boolean named = false;
+        for (String n : value.split(",")) {
+            boolean match = n.strip().equals(oldName);
+            named |= match;
+            names.add(match ? newName : n.strip());
+        }
+        if (!named) {
+            return;
+        }
+        map.put("sync_watermark", String.join(",", names));
+        RetCode rc = new PgqNodeClient(db).setNodeAttrs(queue, Quoting.urlEncode(map));
+        NodeCreator.check(rc, "set_node_attrs");
+        log.info("sync_watermark now names \"{}\" for \"{}\"", newName, oldName);
     }
 
     boolean active() {
