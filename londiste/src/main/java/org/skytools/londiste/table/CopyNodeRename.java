@@ -2,9 +2,6 @@ package org.skytools.londiste.table;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.skytools.common.db.Quoting;
 import org.skytools.pgq.cascade.NodeRenameHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,24 +19,12 @@ public final class CopyNodeRename implements NodeRenameHook {
         if (SqlRows.value(member, "select to_regclass('londiste.table_info')") == null) {
             return;
         }
-        for (Map<String, Object> row : SqlRows.query(
-                member,
-                "select table_name, table_attrs from londiste.table_info"
-                        + " where queue_name = ? and local and table_attrs is not null",
-                queue)) {
-            Map<String, String> attrs = new LinkedHashMap<>(Quoting.urlDecode((String) row.get("table_attrs")));
-            if (!oldName.equals(attrs.get("copy_node"))) {
-                continue;
+        TableCatalog catalog = new TableCatalog(queue);
+        for (TableInfo t : catalog.localTables(member)) {
+            if (oldName.equals(t.copyNode())) {
+                catalog.setAttr(member, t, "copy_node", newName);
+                log.info("table {} now copies from node \"{}\"", t.name(), newName);
             }
-            attrs.put("copy_node", newName);
-            String table = (String) row.get("table_name");
-            SqlRows.retCall(
-                    member,
-                    "select * from londiste.local_set_table_attrs(?, ?, ?)",
-                    queue,
-                    table,
-                    Quoting.urlEncode(attrs));
-            log.info("table {} now copies from node \"{}\"", table, newName);
         }
     }
 }

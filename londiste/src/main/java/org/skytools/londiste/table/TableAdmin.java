@@ -461,18 +461,10 @@ public final class TableAdmin {
                     throw SkyToolsException.state(
                             "table \"" + tbl + "\" is not replicated on the provider;" + " cannot copy it from there");
                 }
-                if (copyNode != null || findCopyNode) {
-                    Map<String, String> attrs =
-                            new LinkedHashMap<>(mine.get(tbl).attrs());
-                    attrs.put("copy_node", findCopyNode ? "?" : copyNode);
-                    SqlRows.retCall(
-                            node,
-                            "select * from londiste.local_set_table_attrs(?, ?, ?)",
-                            queue,
-                            tbl,
-                            Quoting.urlEncode(attrs));
-                }
                 TableInfo t = mine.get(tbl);
+                if (copyNode != null || findCopyNode) {
+                    catalog.setAttr(node, t, "copy_node", findCopyNode ? "?" : copyNode);
+                }
                 if (t != null && t.droppedDdl() != null) {
                     // a copy over several connections died and kept what it dropped: the table is
                     // in-copy and its next copy starts over from that DDL

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.skytools.common.db.FqName;
+import org.skytools.common.db.Quoting;
 
 /** Reads the londiste registrations of one queue: tables, sequences and what is missing. */
 public final class TableCatalog {
@@ -59,6 +60,14 @@ public final class TableCatalog {
     /** One table by its queue name, local or not. */
     public Optional<TableInfo> table(Connection c, String name) throws SQLException {
         return Optional.ofNullable(tables(c).get(fq(name)));
+    }
+
+    /** Sets one attribute of a local table, keeping the others ({@code londiste.local_set_table_attrs}). */
+    public void setAttr(Connection c, TableInfo t, String key, String value) throws SQLException {
+        Map<String, String> attrs = new LinkedHashMap<>(t.attrs());
+        attrs.put(key, value);
+        SqlRows.retCall(
+                c, "select * from londiste.local_set_table_attrs(?, ?, ?)", queue, t.name(), Quoting.urlEncode(attrs));
     }
 
     /** {@code londiste.get_seq_list}: every sequence of the queue. */

@@ -37,11 +37,20 @@ final class SyncWatermark {
             nodes = List.of();
             return;
         }
+        nodes = List.copyOf(listed(nodeAttrs(dst, queue)));
+    }
+
+    /** The local node's decoded attributes, in their order; empty when it has none. */
+    private static Map<String, String> nodeAttrs(Connection db, String queue) throws SQLException {
         String attrs = SqlCalls.value(
-                dst, "select node_attrs from pgq_node.node_info where queue_name = ?", String.class, queue);
-        Map<String, String> map = attrs == null ? Map.of() : Quoting.urlDecode(attrs);
+                db, "select node_attrs from pgq_node.node_info where queue_name = ?", String.class, queue);
+        return attrs == null ? Map.of() : Quoting.urlDecode(attrs);
+    }
+
+    /** The node names of the {@code sync_watermark} attribute. */
+    private static List<String> listed(Map<String, String> attrs) {
         List<String> list = new ArrayList<>();
-        String value = map.get("sync_watermark");
+        String value = attrs.get("sync_watermark");
         if (value != null) {
             for (String n : value.split(",")) {
                 if (!n.isBlank()) {
@@ -49,7 +58,7 @@ final class SyncWatermark {
                 }
             }
         }
-        nodes = List.copyOf(list);
+        return list;
     }
 
     /**
@@ -57,29 +66,14 @@ final class SyncWatermark {
      * name left behind would hold the global watermark of this branch for good.
      */
     static void renameNode(Connection db, String queue, String oldName, String newName) throws SQLException {
-        String attrs = SqlCalls.value(
-                db, "select node_attrs from pgq_node.node_info where queue_name = ?", String.class, queue);
-        if (attrs == null) {
+        Map<String, String> attrs = new LinkedHashMap<>(nodeAttrs(db, queue));
+        List<String> names = listed(attrs);
+        if (!names.contains(oldName)) {
             return;
         }
-        Map<String, String> map = new LinkedHashMap<>(Quoting.urlDecode(attrs));
-        String value = map.get("sync_watermark");
-        if (value == null) {
-            return;
-        }
-        List<String> names = new ArrayList<>();
-        boolean named = false;
-        for (String n : value.split(",")) {
-            boolean match = n.strip().equals(oldName);
-            named |= match;
-            names.add(match ? newName : n.strip());
-        }
-        if (!named) {
-            return;
-        }
-        map.put("sync_watermark", String.join(",", names));
-        RetCode rc = new PgqNodeClient(db).setNodeAttrs(queue, Quoting.urlEncode(map));
-        NodeCreator.check(rc, "set_node_attrs");
+        names.replaceAll(n -> n.equals(oldName) ? newName : n);
+        attrs.put("sync_watermark", String.join(",", names));
+        NodeCreator.check(new PgqNodeClient(db).setNodeAttrs(queue, Quoting.urlEncode(attrs)), "set_node_attrs");
         log.info("sync_watermark now names \"{}\" for \"{}\"", newName, oldName);
     }
 
